@@ -1,0 +1,136 @@
+/**
+ * Shapes of a release as printed. Nothing here is computed: every figure is the printed text of one
+ * cell (after any OCR repair listed in `repairs`), so a reader can hold it against the page.
+ */
+
+/** The statements and table groups a figure can belong to; also the names analysts pass to IIJ.ITEMS. */
+export type StatementId = "INCOME" | "BALANCE" | "CASHFLOW" | "KPI" | "GUIDANCE";
+
+/**
+ * What a printed column holds.
+ * - `amount`: the figure itself, in the row's unit (JPY thousands in the statements).
+ * - `usd`: the release's convenience translation (USD thousands at the release's rate).
+ * - `pctOfTotal`: "% of Total Revenues" (statements of operations) or "%" of total assets (balance sheets).
+ * - `yoyPct` / `qoqPct`: the printed "YOY Chg %" / "QOQ Chg %" of the row's latest quarter.
+ */
+export type Measure = "amount" | "usd" | "pctOfTotal" | "yoyPct" | "qoqPct";
+
+/** Units a row is printed in. Statements print JPY thousands except per-share data and counts. */
+export type PrintedUnit =
+  | "JPY thousands"
+  | "JPY millions"
+  | "JPY"
+  | "USD thousands"
+  | "shares"
+  | "ADS equivalents"
+  | "contracts"
+  | "Gbps";
+
+export interface PrintedColumn {
+  /** The column header as printed (repaired where the OCR garbled it; see the release's repairs). */
+  readonly header: string;
+  /** Fiscal quarter the column reports, in the house form `1Q01` (first quarter of fiscal 2001). */
+  readonly period: string;
+  readonly measure: Measure;
+}
+
+export interface PrintedRow {
+  /** Stable id: the same line item keeps its id in every release, whatever its printed label. */
+  readonly id: string;
+  /** The row label exactly as printed. */
+  readonly label: string;
+  /** The printed headings the row sits under, outermost first, joined by " / ". */
+  readonly section: string;
+  /** One printed cell per column of the table, in printed order; "" where the cell is blank. */
+  readonly cells: readonly string[];
+  /** Overrides the table's unit for this row (per-share data, share counts). */
+  readonly unit?: PrintedUnit;
+  /** A printed footnote that belongs to the row. */
+  readonly footnote?: string;
+}
+
+export interface PrintedTable {
+  readonly statement: StatementId;
+  /** Title as printed, e.g. "Consolidated Statements of Operations" or "Table 1. Number of Contracts". */
+  readonly title: string;
+  /** Where it is printed: "page 5", "Appendix 1" (the statements follow page 7 and carry no page number). */
+  readonly page: string;
+  readonly unit: PrintedUnit;
+  readonly columns: readonly PrintedColumn[];
+  readonly rows: readonly PrintedRow[];
+}
+
+/** One line of the printed guidance table: a range printed as one cell, e.g. "(-)100 - (+)50". */
+export interface PrintedGuidanceRange {
+  readonly id: string;
+  readonly label: string;
+  readonly period: string;
+  readonly unit: PrintedUnit;
+  readonly range: string;
+}
+
+/** Guidance given in words only: reachable as text, never as a number. */
+export interface PrintedOutlook {
+  readonly id: string;
+  readonly label: string;
+  readonly period: string;
+  readonly text: string;
+}
+
+export interface PrintedGuidance {
+  readonly title: string;
+  readonly page: string;
+  readonly ranges: readonly PrintedGuidanceRange[];
+  readonly outlooks: readonly PrintedOutlook[];
+}
+
+/** Where an OCR reading was replaced by the figure the page's own arithmetic requires. */
+export interface Repair {
+  readonly statement: StatementId;
+  readonly rowId: string;
+  /** Index into the table's columns, or "label" / "header" for non-figure text. */
+  readonly column: number | "label" | "header";
+  /** What the OCR text shows, verbatim. */
+  readonly ocr: string;
+  /** What is recorded instead. */
+  readonly settled: string;
+  /** The arithmetic that settled it. */
+  readonly reason: string;
+}
+
+/**
+ * A place where the release's own printed figures do not tie. The printed value is kept; a check
+ * whose id matches reports "noted" with the exact difference instead of failing.
+ */
+export interface PrintedInconsistency {
+  /** `checkId` of the check that finds it, e.g. "ebitda-is-operating-income-plus-da". */
+  readonly checkId: string;
+  readonly period: string;
+  /** The row (or "" for a whole-check note) the difference sits on. */
+  readonly rowId: string;
+  readonly explanation: string;
+}
+
+export interface ConvenienceRate {
+  /** JPY per USD 1, as printed ("JPY 124.73 =$1"). */
+  readonly jpyPerUsd: string;
+  /** The date the rate approximates, ISO. */
+  readonly asOf: string;
+  readonly printed: string;
+}
+
+export interface Release {
+  /** Stable id: the release date, ISO (one IIJ earnings release per date). */
+  readonly id: string;
+  readonly title: string;
+  /** Release date, ISO. */
+  readonly date: string;
+  /** The latest quarter the release reports; anchors FQ0 when this is the newest release. */
+  readonly latestQuarter: string;
+  readonly source: string;
+  readonly rate: ConvenienceRate;
+  readonly tables: readonly PrintedTable[];
+  readonly guidance: PrintedGuidance;
+  readonly repairs: readonly Repair[];
+  readonly inconsistencies: readonly PrintedInconsistency[];
+}

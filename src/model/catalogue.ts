@@ -1,0 +1,98 @@
+import type { PrintedUnit, StatementId } from "../data/types";
+import { ALIASES } from "./aliases";
+import { invalidValue, notAvailable } from "./errors";
+import { nameKey, nearestNames } from "./names";
+
+/** A line item of a statement or table, as the latest release that prints it labels it. */
+export interface Item {
+  readonly statement: StatementId;
+  readonly id: string;
+  readonly label: string;
+  readonly section: string;
+  readonly unit: PrintedUnit;
+  /** Title of the printed table ("Table 5. Other Financial Statistics") and where it is. */
+  readonly table: string;
+  readonly page: string;
+  readonly footnote?: string;
+  /** Every label this item was printed under, latest first (labels change between releases). */
+  readonly printedLabels: readonly string[];
+}
+
+/** The last heading of a section path: "Investing Activities" for ".../Investing Activities". */
+function innermostSection(section: string): string {
+  const parts = section.split(" / ");
+  return parts[parts.length - 1];
+}
+
+/** Finds items of one statement by id, printed label (any release's) or alias. */
+export class ItemCatalogue {
+  private readonly byId = new Map<string, Item>();
+  private readonly byName = new Map<string, Set<string>>();
+
+  constructor(
+    readonly statement: StatementId,
+    readonly items: readonly Item[]
+  ) {
+    const aliases = ALIASES[statement];
+    for (const item of items) {
+      this.byId.set(item.id, item);
+      const names = [item.id, ...item.printedLabels, ...(aliases[item.id] ?? [])];
+      if (item.section) {
+        // Section-qualified names make repeated labels ("Other" in two cash-flow sections) reachable.
+        const section = innermostSection(item.section);
+        for (const label of item.printedLabels) names.push(`${section} ${label}`, `${label} (${section})`);
+      }
+      for (const name of names) this.addName(name, item.id);
+    }
+  }
+
+  private addName(name: string, id: string): void {
+    const key = nameKey(name);
+    if (!key) return;
+    const ids = this.byName.get(key) ?? new Set<string>();
+    ids.add(id);
+    this.byName.set(key, ids);
+  }
+
+  get(id: string): Item | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Resolves what the user typed; unknown names are `#N/A`, ambiguous ones `#VALUE!`, both naming choices. */
+  resolve(input: unknown, argument = "item"): Item {
+    if (input === null || input === undefined || input === "") {
+      throw invalidValue(`An ${argument} is required. ${this.validChoices()}`);
+    }
+    if (typeof input !== "string") {
+      throw invalidValue(`The ${argument} must be text (a printed label or an id); got ${describeValue(input)}. ${this.validChoices()}`);
+    }
+    const exact = this.byId.get(input.trim());
+    if (exact) return exact;
+    const ids = this.byName.get(nameKey(input));
+    if (ids && ids.size === 1) return this.byId.get([...ids][0]) as Item;
+    if (ids && ids.size > 1) {
+      const choices = [...ids].map((id) => {
+        const item = this.byId.get(id) as Item;
+        return `${id} ("${item.label}" under ${innermostSection(item.section) || this.statement})`;
+      });
+      throw invalidValue(`"${input.trim()}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`);
+    }
+    const candidates: [string, string][] = [];
+    for (const [key, idSet] of this.byName) {
+      for (const id of idSet) candidates.push([key, (this.byId.get(id) as Item).label]);
+    }
+    const near = nearestNames(input, candidates);
+    const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
+    throw notAvailable(`${this.statement} has no ${argument} "${input.trim()}".${hint} ${this.validChoices()}`);
+  }
+
+  validChoices(): string {
+    return `Valid ${this.statement} items (ids; printed labels also work, see IIJ.ITEMS("${this.statement}")): ${this.items.map((i) => i.id).join(", ")}.`;
+  }
+}
+
+export function describeValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return `the number ${value}`;
+  return typeof value;
+}

@@ -1,0 +1,22 @@
+/** The domain model: pure, no Office, no DOM. Everything the functions, pane and CLI need. */
+import { RELEASES } from "../data";
+import { IIJModel } from "./model";
+
+export * from "./calendar";
+export * from "./catalogue";
+export * from "./checks";
+export * from "./decimal";
+export * from "./errors";
+export * from "./guidance";
+export * from "./model";
+export * from "./names";
+export * from "./periods";
+export * from "./printed";
+export * from "./units";
+
+/** The model over every registered release; built once, on first use. */
+let shared: IIJModel | undefined;
+export function defaultModel(): IIJModel {
+  shared ??= new IIJModel(RELEASES);
+  return shared;
+}

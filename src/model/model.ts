@@ -1,0 +1,319 @@
+import type {
+  Measure,
+  PrintedColumn,
+  PrintedGuidanceRange,
+  PrintedOutlook,
+  PrintedRow,
+  PrintedTable,
+  PrintedUnit,
+  Release,
+  Repair,
+  StatementId,
+} from "../data/types";
+import { type Period, type Quarter, isoDate, periodKey, printedDate, quarterEnd, quarterIndex } from "./calendar";
+import { type Item, ItemCatalogue, describeValue } from "./catalogue";
+import { Dec } from "./decimal";
+import { IIJError, invalidValue, notAvailable } from "./errors";
+import { nameKey, nearestNames, quotedList } from "./names";
+import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
+import { readPrinted } from "./printed";
+import { type Unit, convert, resolveUnit } from "./units";
+
+/** One printed cell with everything needed to cite it. */
+export interface Figure {
+  readonly release: Release;
+  readonly table: PrintedTable;
+  readonly row: PrintedRow;
+  readonly column: PrintedColumn;
+  readonly columnIndex: number;
+  readonly period: string;
+  readonly measure: Measure;
+  /** The printed text (after any OCR repair, which `repair` then describes). */
+  readonly printed: string;
+  readonly repair?: Repair;
+}
+
+export interface GuidanceEntry {
+  readonly release: Release;
+  readonly range?: PrintedGuidanceRange;
+  readonly outlook?: PrintedOutlook;
+}
+
+/** A looked-up amount with its unit and the printed cell it came from. */
+export interface Answer {
+  readonly value: Dec;
+  readonly unit: string;
+  readonly figure: Figure;
+}
+
+export const STATEMENTS: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI", "GUIDANCE"];
+export const FINANCIAL_STATEMENTS = ["INCOME", "BALANCE", "CASHFLOW"] as const;
+export type FinancialStatement = (typeof FINANCIAL_STATEMENTS)[number];
+
+const STATEMENT_NAMES: Readonly<Record<StatementId, readonly string[]>> = {
+  INCOME: ["INCOME", "Income statement", "Statement of operations", "Statements of operations", "P&L", "IS", "Operations"],
+  BALANCE: ["BALANCE", "Balance sheet", "Balance sheets", "BS"],
+  CASHFLOW: ["CASHFLOW", "Cash flow", "Cash flows", "Cash flow statement", "CF"],
+  KPI: ["KPI", "KPIs", "Tables", "Operating data"],
+  GUIDANCE: ["GUIDANCE", "Outlook", "Forecast"],
+};
+
+export function resolveStatement(input: unknown): StatementId {
+  if (typeof input !== "string" || input.trim() === "") {
+    throw invalidValue(`The statement must be text: ${quotedList(STATEMENTS)}; got ${input === null || input === undefined || input === "" ? "nothing" : describeValue(input)}.`);
+  }
+  const key = nameKey(input);
+  for (const s of STATEMENTS) if (STATEMENT_NAMES[s].some((n) => nameKey(n) === key)) return s;
+  const near = nearestNames(input, STATEMENTS.flatMap((s) => STATEMENT_NAMES[s].map((n) => [nameKey(n), s] as const)));
+  throw notAvailable(`"${input.trim()}" is not a statement.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} Statements: ${quotedList(STATEMENTS)}.`);
+}
+
+const figureKey = (s: StatementId, id: string, period: string, m: Measure) => `${s}|${id}|${period}|${m}`;
+
+/**
+ * The registered releases as one queryable body of figures. Later releases win for a period they
+ * restate; earlier figures stay reachable through a period's vintage ("4Q00@first").
+ */
+export class IIJModel {
+  readonly releases: readonly Release[];
+  readonly latestRelease: Release;
+  /** The latest quarter any release reports: FQ0. */
+  readonly latestQuarter: Quarter;
+  private readonly figures = new Map<string, Figure[]>();
+  private readonly catalogues = new Map<StatementId, ItemCatalogue>();
+  private readonly quartersByStatement = new Map<StatementId, Quarter[]>();
+  private readonly guidanceEntries = new Map<string, GuidanceEntry[]>();
+  private readonly guidancePeriods: Period[] = [];
+
+  constructor(releases: readonly Release[]) {
+    if (releases.length === 0) throw new Error("IIJModel needs at least one release");
+    this.releases = [...releases].sort((a, b) => a.date.localeCompare(b.date));
+    this.latestRelease = this.releases[this.releases.length - 1];
+    const anchors = this.releases.map((r) => this.mustParseQuarter(r.latestQuarter, r));
+    this.latestQuarter = anchors.reduce((a, b) => (quarterIndex(b) > quarterIndex(a) ? b : a));
+    for (const release of this.releases) this.index(release);
+    this.buildCatalogues();
+  }
+
+  private mustParseQuarter(key: string, release: Release): Quarter {
+    const { period } = parsePeriod(key, { kind: "quarter", fy: 2000, q: 1 });
+    if (period.kind !== "quarter") throw new Error(`Release ${release.id}: "${key}" is not a quarter`);
+    return period;
+  }
+
+  private index(release: Release): void {
+    const repairs = new Map(release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r]));
+    for (const table of release.tables) {
+      for (const row of table.rows) {
+        if (row.cells.length !== table.columns.length) {
+          throw new Error(`Release ${release.id}, ${table.title}, "${row.label}": ${row.cells.length} cells for ${table.columns.length} columns`);
+        }
+        row.cells.forEach((printed, columnIndex) => {
+          if (printed === "") return;
+          readPrinted(printed); // a malformed data file fails here, at load, not in a cell
+          const column = table.columns[columnIndex];
+          const period = periodKey(this.mustParseQuarter(column.period, release));
+          const key = figureKey(table.statement, row.id, period, column.measure);
+          const list = this.figures.get(key) ?? [];
+          if (list.some((f) => f.release === release)) {
+            throw new Error(`Release ${release.id} prints ${key} twice`);
+          }
+          list.push({ release, table, row, column, columnIndex, period, measure: column.measure, printed, repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`) });
+          this.figures.set(key, list);
+          if (column.measure === "amount") this.noteQuarter(table.statement, period);
+        });
+      }
+    }
+    for (const range of release.guidance.ranges) this.addGuidance(release, range.id, range.period, { release, range });
+    for (const outlook of release.guidance.outlooks) this.addGuidance(release, outlook.id, outlook.period, { release, outlook });
+  }
+
+  private noteQuarter(statement: StatementId, key: string): void {
+    const list = this.quartersByStatement.get(statement) ?? [];
+    if (!list.some((q) => periodKey(q) === key)) {
+      list.push(parsePeriod(key, this.latestQuarter ?? { kind: "quarter", fy: 2000, q: 1 }).period as Quarter);
+      list.sort((a, b) => quarterIndex(a) - quarterIndex(b));
+      this.quartersByStatement.set(statement, list);
+    }
+  }
+
+  private addGuidance(release: Release, id: string, period: string, entry: GuidanceEntry): void {
+    const p = parsePeriod(period, this.latestQuarter).period;
+    const key = `${id}|${periodKey(p)}|${entry.range ? "range" : "outlook"}`;
+    const list = this.guidanceEntries.get(key) ?? [];
+    list.push(entry);
+    this.guidanceEntries.set(key, list);
+    if (!this.guidancePeriods.some((q) => periodKey(q) === periodKey(p))) this.guidancePeriods.push(p);
+  }
+
+  private buildCatalogues(): void {
+    const newestFirst = [...this.releases].reverse();
+    for (const statement of STATEMENTS) {
+      const items: Item[] = [];
+      const labels = new Map<string, string[]>();
+      for (const release of newestFirst) {
+        const rows: { id: string; label: string; section: string; unit: PrintedUnit; table: string; page: string; footnote?: string }[] =
+          statement === "GUIDANCE"
+            ? [...release.guidance.ranges, ...release.guidance.outlooks].map((g) => ({
+                id: g.id,
+                label: g.label,
+                section: release.guidance.title,
+                unit: "range" in g ? g.unit : "JPY millions",
+                table: release.guidance.title,
+                page: release.guidance.page,
+              }))
+            : release.tables
+                .filter((t) => t.statement === statement)
+                .flatMap((t) => t.rows.map((r) => ({ id: r.id, label: r.label, section: r.section, unit: r.unit ?? t.unit, table: t.title, page: t.page, footnote: r.footnote })));
+        for (const row of rows) {
+          const seen = labels.get(row.id);
+          if (seen) {
+            if (!seen.includes(row.label)) seen.push(row.label);
+            continue;
+          }
+          const printedLabels = [row.label];
+          labels.set(row.id, printedLabels);
+          items.push({ statement, ...row, printedLabels });
+        }
+      }
+      this.catalogues.set(statement, new ItemCatalogue(statement, items));
+    }
+  }
+
+  catalogue(statement: StatementId): ItemCatalogue {
+    return this.catalogues.get(statement) as ItemCatalogue;
+  }
+
+  items(statement: StatementId): readonly Item[] {
+    return this.catalogue(statement).items;
+  }
+
+  /** Quarters with printed figures in `statement`, oldest first. */
+  quarters(statement: StatementId): readonly Quarter[] {
+    return statement === "GUIDANCE"
+      ? (this.guidancePeriods.filter((p) => p.kind === "quarter") as Quarter[])
+      : (this.quartersByStatement.get(statement) ?? []);
+  }
+
+  /** Every period any statement, table or guidance covers, oldest first; fiscal years last. */
+  periods(): readonly Period[] {
+    const all = new Map<string, Period>();
+    for (const s of STATEMENTS) for (const q of this.quarters(s)) all.set(periodKey(q), q);
+    for (const p of this.guidancePeriods) all.set(periodKey(p), p);
+    return [...all.values()].sort((a, b) => rank(a) - rank(b));
+  }
+
+  fxRate(): Dec {
+    return new Dec(this.latestRelease.rate.jpyPerUsd);
+  }
+
+  /** Parses a period argument and checks that `statement` prints it. */
+  resolveQuarter(input: unknown, statement: StatementId): PeriodRequest & { period: Quarter } {
+    const request = parsePeriod(input, this.latestQuarter);
+    const available = this.quarters(statement);
+    const list = available.map(periodKey).join(", ");
+    if (request.period.kind !== "quarter") {
+      throw notAvailable(`${statement} figures are quarterly; no release prints ${periodKey(request.period)} as a whole. ${statement} periods: ${list}.`);
+    }
+    const key = periodKey(request.period);
+    if (!available.some((q) => periodKey(q) === key)) {
+      const when = request.date ? `${isoDate(request.date)} (${key})` : `${key} (quarter ended ${printedDate(quarterEnd(request.period))})`;
+      throw notAvailable(`No registered release prints ${statement} figures for ${when}. ${statement} periods: ${list}; period forms: ${PERIOD_FORMS}.`);
+    }
+    return request as PeriodRequest & { period: Quarter };
+  }
+
+  /** The printed cell for an item, period and measure, as of `vintage`; undefined when none prints it. */
+  figure(statement: StatementId, itemId: string, period: string, measure: Measure, vintage: Vintage = { kind: "latest" }): Figure | undefined {
+    const list = this.figures.get(figureKey(statement, itemId, period, measure));
+    if (!list || list.length === 0) return undefined;
+    if (vintage.kind === "latest") return list[list.length - 1];
+    if (vintage.kind === "first") return list[0];
+    const found = list.find((f) => f.release.id === vintage.id);
+    if (!found) {
+      const releases = this.releases.map((r) => r.id).join(", ");
+      const printedIn = list.map((f) => f.release.id).join(", ");
+      throw notAvailable(`Release ${vintage.id} does not print this figure (printed in: ${printedIn}; releases: ${releases}).`);
+    }
+    return found;
+  }
+
+  /** Every release's printing of one figure, first reported first. */
+  figureHistory(statement: StatementId, itemId: string, period: string, measure: Measure): readonly Figure[] {
+    return this.figures.get(figureKey(statement, itemId, period, measure)) ?? [];
+  }
+
+  /**
+   * A statement amount: `IIJ.INCOME` / `IIJ.BALANCE` / `IIJ.CASHFLOW`. Arguments are checked in the
+   * order the user typed them, so the first mistake is the one reported.
+   */
+  statementAmount(statement: FinancialStatement, periodInput: unknown, itemInput: unknown, unitInput?: unknown): Answer {
+    const request = this.resolveQuarter(periodInput, statement);
+    const item = this.catalogue(statement).resolve(itemInput);
+    const unit = resolveUnit(unitInput, item.unit, `"${item.label}"`);
+    const key = periodKey(request.period);
+    if (unit === "USD thousands (as printed)") {
+      const usd = this.figure(statement, item.id, key, "usd", request.vintage);
+      if (!usd) {
+        const printedFor = this.quarters(statement).filter((q) => this.figure(statement, item.id, periodKey(q), "usd")).map(periodKey);
+        throw notAvailable(`The release prints no USD figure for "${item.label}" in ${key}${printedFor.length ? `; printed USD columns: ${printedFor.join(", ")}` : ""}. Use "USD thousands" for an exact translation at ${this.fxRate().toString()}.`);
+      }
+      return { value: this.numberOf(usd, item), unit, figure: usd };
+    }
+    const figure = this.figure(statement, item.id, key, "amount", request.vintage);
+    if (!figure) throw notAvailable(`"${item.label}" is not printed for ${key}.`);
+    const value = this.numberOf(figure, item);
+    if (unit === null || unit === item.unit) return { value, unit: item.unit, figure };
+    return { value: convert(value, item.unit, unit, new Dec(figure.release.rate.jpyPerUsd)), unit, figure };
+  }
+
+  /** A Table 1-5 figure in its printed unit: `IIJ.KPI`. */
+  kpi(periodInput: unknown, metricInput: unknown): Answer {
+    const request = this.resolveQuarter(periodInput, "KPI");
+    const item = this.catalogue("KPI").resolve(metricInput, "metric");
+    const key = periodKey(request.period);
+    const figure = this.figure("KPI", item.id, key, "amount", request.vintage);
+    if (!figure) throw notAvailable(`${item.table}: "${item.label}" is not printed for ${key}.`);
+    return { value: this.numberOf(figure, item), unit: item.unit, figure };
+  }
+
+  /** The number in a printed cell: a printed "-" is 0; "NA" is `#N/A` with the reason if printed. */
+  numberOf(figure: Figure, item: Item): Dec {
+    const v = readPrinted(figure.printed);
+    if (v.kind === "number") return v.value;
+    if (v.kind === "nil") return new Dec(0);
+    if (v.kind === "na") {
+      const why = item.footnote ? ` ${item.footnote}` : "";
+      throw notAvailable(`Not applicable: ${figure.table.title} prints "NA" for "${item.label}" in ${figure.period}.${why}`);
+    }
+    throw notAvailable(`"${item.label}" is blank in ${figure.table.title} for ${figure.period}.`);
+  }
+
+  /** Guidance entries for a metric and period, first given first. */
+  guidance(metricId: string, period: string, kind: "range" | "outlook"): readonly GuidanceEntry[] {
+    return this.guidanceEntries.get(`${metricId}|${period}|${kind}`) ?? [];
+  }
+
+  guidancePeriodList(): readonly Period[] {
+    return [...this.guidancePeriods].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** Resolves a guidance period argument: a quarter or fiscal year some release gives guidance for. */
+  resolveGuidancePeriod(input: unknown): PeriodRequest {
+    const request = parsePeriod(input, this.latestQuarter);
+    const key = periodKey(request.period);
+    if (!this.guidancePeriods.some((p) => periodKey(p) === key)) {
+      const list = this.guidancePeriodList().map(periodKey).join(", ");
+      throw notAvailable(`No registered release gives guidance for ${key}. Guidance periods: ${list}.`);
+    }
+    return request;
+  }
+}
+
+/** Sort order for periods: quarters chronologically, then fiscal years. */
+function rank(p: Period): number {
+  return p.kind === "quarter" ? quarterIndex(p) : 1_000_000 + p.fy;
+}
+
+export { IIJError };
+export type { Item, Unit };

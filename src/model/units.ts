@@ -1,0 +1,80 @@
+import type { PrintedUnit } from "../data/types";
+import { Dec } from "./decimal";
+import { invalidValue } from "./errors";
+import { nameKey, nearestNames, quotedList } from "./names";
+
+/**
+ * Units a statement amount can be asked for. Statements print JPY thousands; USD is translated at
+ * the release's own convenience rate, exactly (no rounding). "USD thousands (as printed)" reads the
+ * release's printed USD column instead, which exists for the latest quarter only.
+ */
+export type Unit = "JPY thousands" | "JPY millions" | "JPY" | "USD thousands" | "USD" | "USD thousands (as printed)";
+
+const UNIT_NAMES: Readonly<Record<Unit, readonly string[]>> = {
+  "JPY thousands": ["JPY thousands", "JPY thousand", "thousands", "JPY000", "JPY '000", "JPY k", "yen thousands"],
+  "JPY millions": ["JPY millions", "JPY million", "millions", "JPY mn", "JPY m", "JPY mm", "yen millions"],
+  JPY: ["JPY", "yen"],
+  "USD thousands": ["USD thousands", "USD thousand", "USD000", "USD '000", "USD k", "$000", "$ thousands"],
+  USD: ["USD", "dollars", "US dollars"],
+  "USD thousands (as printed)": ["USD thousands (as printed)", "USD printed", "printed USD", "USD as printed"],
+};
+
+const BY_KEY = new Map<string, Unit>();
+for (const [unit, names] of Object.entries(UNIT_NAMES) as [Unit, readonly string[]][]) {
+  for (const name of names) BY_KEY.set(nameKey(name), unit);
+}
+
+/** The units a row printed in `printed` can be converted to; the first is the default. */
+export function unitsFor(printed: PrintedUnit): readonly Unit[] {
+  switch (printed) {
+    case "JPY thousands":
+      return ["JPY thousands", "JPY millions", "JPY", "USD thousands", "USD", "USD thousands (as printed)"];
+    case "JPY":
+      return ["JPY", "USD"];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Resolves the optional unit argument for a row printed in `printed`. Omitted means as printed.
+ * Counts (shares, contracts) and table units take no unit: anything given is an error naming why.
+ */
+export function resolveUnit(input: unknown, printed: PrintedUnit, what: string): Unit | null {
+  const allowed = unitsFor(printed);
+  if (input === null || input === undefined || input === "") return allowed[0] ?? null;
+  if (typeof input !== "string") {
+    throw invalidValue(`The unit must be text such as "JPY millions"; got ${typeof input === "boolean" ? String(input).toUpperCase() : String(input)}.`);
+  }
+  if (allowed.length === 0) {
+    throw invalidValue(`${what} is printed in ${printed} and takes no unit; leave the unit argument empty.`);
+  }
+  const unit = BY_KEY.get(nameKey(input));
+  if (unit && allowed.includes(unit)) return unit;
+  const valid = `Units for ${what}: ${quotedList(allowed)}.`;
+  if (unit) throw invalidValue(`${what} is printed in ${printed} and cannot be given in "${input.trim()}". ${valid}`);
+  const near = nearestNames(input, [...BY_KEY.entries()].filter(([, u]) => allowed.includes(u)).map(([k, u]) => [k, u]));
+  const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
+  throw invalidValue(`"${input.trim()}" is not a unit.${hint} ${valid}`);
+}
+
+/** Converts an amount printed in `from` (JPY thousands or JPY) to `to` at `jpyPerUsd`. Exact. */
+export function convert(value: Dec, from: PrintedUnit, to: Unit, jpyPerUsd: Dec): Dec {
+  const yen = from === "JPY thousands" ? value.times(1000) : value;
+  switch (to) {
+    case "JPY":
+      return yen;
+    case "JPY thousands":
+      return yen.dividedBy(1000);
+    case "JPY millions":
+      return yen.dividedBy(1_000_000);
+    case "USD":
+      return yen.dividedBy(jpyPerUsd);
+    case "USD thousands":
+      return yen.dividedBy(jpyPerUsd).dividedBy(1000);
+    case "USD thousands (as printed)":
+      throw new Error("The printed USD column is read, not converted");
+  }
+}
+
+export const ALL_UNITS: readonly Unit[] = Object.keys(UNIT_NAMES) as Unit[];
