@@ -67,7 +67,7 @@ export function quarterEndingOn(d: CalendarDate): Quarter | null {
   const offset = (d.month - FISCAL_YEAR_START_MONTH + 12) % 12;
   if (offset % 3 !== 2 || d.day !== daysInMonth(d.year, d.month)) return null;
   const fy = d.month >= FISCAL_YEAR_START_MONTH ? d.year : d.year - 1;
-  return quarter(fy, offset / 3 + 1);
+  return quarter(fy, (offset - 2) / 3 + 1);
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

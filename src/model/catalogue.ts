@@ -40,7 +40,8 @@ export class ItemCatalogue {
       if (item.section) {
         // Section-qualified names make repeated labels ("Other" in two cash-flow sections) reachable.
         const section = innermostSection(item.section);
-        for (const label of item.printedLabels) names.push(`${section} ${label}`, `${label} (${section})`);
+        for (const label of item.printedLabels)
+          names.push(`${section} ${label}`, `${label} (${section})`);
       }
       for (const name of names) this.addName(name, item.id);
     }
@@ -64,7 +65,9 @@ export class ItemCatalogue {
       throw invalidValue(`An ${argument} is required. ${this.validChoices()}`);
     }
     if (typeof input !== "string") {
-      throw invalidValue(`The ${argument} must be text (a printed label or an id); got ${describeValue(input)}. ${this.validChoices()}`);
+      throw invalidValue(
+        `The ${argument} must be text (a printed label or an id); got ${describeValue(input)}. ${this.validChoices()}`
+      );
     }
     const exact = this.byId.get(input.trim());
     if (exact) return exact;
@@ -75,7 +78,9 @@ export class ItemCatalogue {
         const item = this.byId.get(id) as Item;
         return `${id} ("${item.label}" under ${innermostSection(item.section) || this.statement})`;
       });
-      throw invalidValue(`"${input.trim()}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`);
+      throw invalidValue(
+        `"${input.trim()}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`
+      );
     }
     const candidates: [string, string][] = [];
     for (const [key, idSet] of this.byName) {
@@ -83,7 +88,9 @@ export class ItemCatalogue {
     }
     const near = nearestNames(input, candidates);
     const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
-    throw notAvailable(`${this.statement} has no ${argument} "${input.trim()}".${hint} ${this.validChoices()}`);
+    throw notAvailable(
+      `${this.statement} has no ${argument} "${input.trim()}".${hint} ${this.validChoices()}`
+    );
   }
 
   validChoices(): string {

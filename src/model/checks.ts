@@ -26,19 +26,38 @@ interface Reading {
 }
 
 /** A release's own printing of a figure: "-" and "NA" count as 0 in arithmetic; blank is absent. */
-function read(model: IIJModel, release: Release, statement: StatementId, row: string, period: string, measure: Measure): Reading | null {
-  const figure = model.figureHistory(statement, row, period, measure).find((f) => f.release === release);
+function read(
+  model: IIJModel,
+  release: Release,
+  statement: StatementId,
+  row: string,
+  period: string,
+  measure: Measure
+): Reading | null {
+  const figure = model
+    .figureHistory(statement, row, period, measure)
+    .find((f) => f.release === release);
   if (!figure) return null;
   const v = readPrinted(figure.printed);
   if (v.kind === "blank") return null;
-  return { value: v.kind === "number" ? v.value : new Dec(0), places: v.kind === "number" ? v.places : 0, figure };
+  return {
+    value: v.kind === "number" ? v.value : new Dec(0),
+    places: v.kind === "number" ? v.places : 0,
+    figure,
+  };
 }
 
 function quartersOf(release: Release, model: IIJModel): Quarter[] {
   const keys = new Set<string>();
   for (const table of release.tables) for (const c of table.columns) keys.add(c.period);
   return [...keys]
-    .map((k) => model.resolveQuarter(k, release.tables.find((t) => t.columns.some((c) => c.period === k))!.statement).period)
+    .map(
+      (k) =>
+        model.resolveQuarter(
+          k,
+          release.tables.find((t) => t.columns.some((c) => c.period === k))!.statement
+        ).period
+    )
     .sort((a, b) => quarterIndex(a) - quarterIndex(b));
 }
 
@@ -50,12 +69,26 @@ class Checker {
     private readonly release: Release
   ) {}
 
-  private declared(checkId: string, period: string, rows: readonly string[]): PrintedInconsistency | undefined {
-    return this.release.inconsistencies.find((i) => i.checkId === checkId && i.period === period && (i.rowId === "" || rows.includes(i.rowId)));
+  private declared(
+    checkId: string,
+    period: string,
+    rows: readonly string[]
+  ): PrintedInconsistency | undefined {
+    return this.release.inconsistencies.find(
+      (i) =>
+        i.checkId === checkId && i.period === period && (i.rowId === "" || rows.includes(i.rowId))
+    );
   }
 
   /** Records a comparison: a mismatch the release declares as its own is "noted", any other fails. */
-  private record(checkId: string, name: string, period: string, source: string, mismatches: readonly { row: string; text: string }[], okText: string): void {
+  private record(
+    checkId: string,
+    name: string,
+    period: string,
+    source: string,
+    mismatches: readonly { row: string; text: string }[],
+    okText: string
+  ): void {
     let status: CheckStatus = "pass";
     let detail = okText;
     if (mismatches.length > 0) {
@@ -75,28 +108,62 @@ class Checker {
 
   identity(rule: Identity, q: Quarter, measure: "amount" | "usd"): void {
     const period = periodKey(q);
-    const termReading = (term: Term) => read(this.model, this.release, term.statement, term.row, periodKey(shiftQuarter(q, -(term.lag ?? 0))), measure);
+    const termReading = (term: Term) =>
+      read(
+        this.model,
+        this.release,
+        term.statement,
+        term.row,
+        periodKey(shiftQuarter(q, -(term.lag ?? 0))),
+        measure
+      );
     const left = rule.left.map(termReading);
     const right = rule.right.map(termReading);
     if ([...left, ...right].some((r) => r === null)) return; // not all printed in this release: nothing to check
     const signed = (terms: readonly Term[], readings: (Reading | null)[]) =>
-      readings.reduce((acc, r, i) => acc.plus((r as Reading).value.times(terms[i].sign ?? 1)), new Dec(0));
+      readings.reduce(
+        (acc, r, i) => acc.plus((r as Reading).value.times(terms[i].sign ?? 1)),
+        new Dec(0)
+      );
     const scale = new Dec(rule.scale ?? 1);
     const l = signed(rule.left, left);
     const r = signed(rule.right, right).times(scale);
     // Rounded figures may miss by half a unit each: the USD column, and tables printed in millions.
     const rounded = measure === "usd" ? [...left, ...right] : rule.scale ? left : [];
-    const tolerance = rounded.reduce((acc, x) => acc.plus(new Dec(0.5).times(new Dec(10).pow(-(x as Reading).places))), new Dec(0));
+    const tolerance = rounded.reduce(
+      (acc, x) => acc.plus(new Dec(0.5).times(new Dec(10).pow(-(x as Reading).places))),
+      new Dec(0)
+    );
     const diff = l.minus(r);
     const places = Math.max(0, ...left.map((x) => (x as Reading).places));
     const unitText = measure === "usd" ? " USD thousands" : rule.scale ? "" : "";
     const describe = `${formatPrinted(l, places)} vs ${rule.scale ? r.toString() : formatPrinted(r, places)}${unitText}`;
-    const tables = [...new Set([...left, ...right].map((x) => `${(x as Reading).figure.table.title} (${(x as Reading).figure.table.page})`))].join("; ");
+    const tables = [
+      ...new Set(
+        [...left, ...right].map(
+          (x) => `${(x as Reading).figure.table.title} (${(x as Reading).figure.table.page})`
+        )
+      ),
+    ].join("; ");
     const ok = diff.abs().lte(tolerance);
     const name = measure === "usd" ? `${rule.name} (USD column)` : rule.name;
     const checkId = measure === "usd" ? `${rule.checkId}:usd` : rule.checkId;
-    const mismatch = ok ? [] : [{ row: rule.left[0].row, text: `${describe}: printed - computed = ${diff.toString()}${rule.scale ? ` (beyond the rounding of the printed figure, +/-${tolerance.toString()})` : ""}` }];
-    this.record(checkId, name, period, tables, mismatch, diff.isZero() ? describe : `${describe}, within rounding (+/-${tolerance.toString()})`);
+    const mismatch = ok
+      ? []
+      : [
+          {
+            row: rule.left[0].row,
+            text: `${describe}: printed - computed = ${diff.toString()}${rule.scale ? ` (beyond the rounding of the printed figure, +/-${tolerance.toString()})` : ""}`,
+          },
+        ];
+    this.record(
+      checkId,
+      name,
+      period,
+      tables,
+      mismatch,
+      diff.isZero() ? describe : `${describe}, within rounding (+/-${tolerance.toString()})`
+    );
   }
 
   /** Each printed USD cell = JPY / rate, rounded to the printed places. */
@@ -115,11 +182,21 @@ class Checker {
       const exact = jpy.value.dividedBy(rate);
       const expected = roundAsPrinted(exact, usd.places);
       if (!expected.eq(usd.value)) {
-        mismatches.push({ row: item.id, text: `"${item.label}" USD printed ${usd.figure.printed}, ${jpy.figure.printed} / ${rate.toString()} = ${exact.toDecimalPlaces(4).toString()} rounds to ${formatPrinted(expected, usd.places)} (printed - computed = ${usd.value.minus(exact).toDecimalPlaces(4).toString()})` });
+        mismatches.push({
+          row: item.id,
+          text: `"${item.label}" USD printed ${usd.figure.printed}, ${jpy.figure.printed} / ${rate.toString()} = ${exact.toDecimalPlaces(4).toString()} rounds to ${formatPrinted(expected, usd.places)} (printed - computed = ${usd.value.minus(exact).toDecimalPlaces(4).toString()})`,
+        });
       }
     }
     if (count === 0) return;
-    this.record(`usd:${statement}`, `USD column = JPY / ${rate.toString()}, rounded as printed`, period, title, mismatches, `${count} of ${count} USD figures tie`);
+    this.record(
+      `usd:${statement}`,
+      `USD column = JPY / ${rate.toString()}, rounded as printed`,
+      period,
+      title,
+      mismatches,
+      `${count} of ${count} USD figures tie`
+    );
   }
 
   /** Each printed % cell = figure / base x 100, rounded to the printed places. */
@@ -140,11 +217,22 @@ class Checker {
       const expected = roundAsPrinted(exact, pct.places === 0 ? 1 : pct.places);
       const printedNil = readPrinted(pct.figure.printed).kind === "nil";
       const ties = printedNil ? expected.isZero() : expected.eq(pct.value);
-      if (!ties) mismatches.push({ row: item.id, text: `"${item.label}" printed ${pct.figure.printed}, computed ${exact.toDecimalPlaces(3).toString()}%` });
+      if (!ties)
+        mismatches.push({
+          row: item.id,
+          text: `"${item.label}" printed ${pct.figure.printed}, computed ${exact.toDecimalPlaces(3).toString()}%`,
+        });
     }
     if (count === 0) return;
     const baseLabel = this.model.catalogue(statement).get(baseRow)?.label ?? baseRow;
-    this.record(`percent:${statement}`, `% column = figure / ${baseLabel} x 100, rounded as printed`, period, `${base.figure.table.title} (${base.figure.table.page})`, mismatches, `${count} of ${count} percentages tie`);
+    this.record(
+      `percent:${statement}`,
+      `% column = figure / ${baseLabel} x 100, rounded as printed`,
+      period,
+      `${base.figure.table.title} (${base.figure.table.page})`,
+      mismatches,
+      `${count} of ${count} percentages tie`
+    );
   }
 
   /** Printed YOY / QOQ Chg % = (this quarter / comparison quarter - 1) x 100, rounded as printed. */
@@ -164,11 +252,22 @@ class Checker {
       title = `${pct.figure.table.title} (${pct.figure.table.page})`;
       const exact = now.value.dividedBy(then.value).minus(1).times(100);
       const expected = roundAsPrinted(exact, pct.places);
-      if (!expected.eq(pct.value)) mismatches.push({ row: item.id, text: `"${item.label}" printed ${pct.figure.printed}, computed ${exact.toDecimalPlaces(3).toString()}%` });
+      if (!expected.eq(pct.value))
+        mismatches.push({
+          row: item.id,
+          text: `"${item.label}" printed ${pct.figure.printed}, computed ${exact.toDecimalPlaces(3).toString()}%`,
+        });
     }
     if (count === 0) return;
     const basis = measure === "yoyPct" ? "YOY" : "QOQ";
-    this.record(`${measure}:${statement}`, `${basis} Chg % = (${period} / ${prior} - 1) x 100, rounded as printed`, period, title, mismatches, `${count} of ${count} changes tie`);
+    this.record(
+      `${measure}:${statement}`,
+      `${basis} Chg % = (${period} / ${prior} - 1) x 100, rounded as printed`,
+      period,
+      title,
+      mismatches,
+      `${count} of ${count} changes tie`
+    );
   }
 
   perShare(q: Quarter): void {
@@ -181,7 +280,14 @@ class Checker {
       const exact = net.value.times(1000).dividedBy(count.value);
       const expected = roundAsPrinted(exact, printed.places);
       const text = `printed ${printed.figure.printed}; ${net.figure.printed} x 1,000 / ${count.figure.printed} = ${exact.toDecimalPlaces(4).toString()}`;
-      this.record(rule.checkId, rule.name, period, `${printed.figure.table.title} (${printed.figure.table.page})`, expected.eq(printed.value) ? [] : [{ row: rule.row, text }], text);
+      this.record(
+        rule.checkId,
+        rule.name,
+        period,
+        `${printed.figure.table.title} (${printed.figure.table.page})`,
+        expected.eq(printed.value) ? [] : [{ row: rule.row, text }],
+        text
+      );
     }
   }
 
@@ -189,7 +295,14 @@ class Checker {
     for (const range of this.release.guidance.ranges) {
       const [low, high] = range.range.split(" - ").map((p) => readPrinted(p));
       const ok = low.kind === "number" && high.kind === "number" && low.value.lte(high.value);
-      this.record(`guidance:${range.id}`, `Guidance ${range.label}: low <= high`, range.period, `${this.release.guidance.title} (${this.release.guidance.page})`, ok ? [] : [{ row: range.id, text: `printed "${range.range}"` }], `"${range.range}" ${range.unit}`);
+      this.record(
+        `guidance:${range.id}`,
+        `Guidance ${range.label}: low <= high`,
+        range.period,
+        `${this.release.guidance.title} (${this.release.guidance.page})`,
+        ok ? [] : [{ row: range.id, text: `printed "${range.range}"` }],
+        `"${range.range}" ${range.unit}`
+      );
     }
   }
 }
@@ -218,7 +331,11 @@ export function runChecks(model: IIJModel): CheckResult[] {
   return results;
 }
 
-export function summarize(results: readonly CheckResult[]): { passed: number; failed: number; noted: number } {
+export function summarize(results: readonly CheckResult[]): {
+  passed: number;
+  failed: number;
+  noted: number;
+} {
   return {
     passed: results.filter((r) => r.status === "pass").length,
     failed: results.filter((r) => r.status === "fail").length,

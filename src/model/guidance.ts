@@ -10,10 +10,21 @@ import { readPrinted } from "./printed";
 export type Bound = "low" | "mid" | "high" | "text";
 const BOUNDS: readonly Bound[] = ["low", "mid", "high", "text"];
 const BOUND_NAMES: Readonly<Record<string, Bound>> = {
-  low: "low", min: "low", lower: "low", bottom: "low",
-  mid: "mid", midpoint: "mid", middle: "mid", mean: "mid",
-  high: "high", max: "high", upper: "high", top: "high",
-  text: "text", outlook: "text", qualitative: "text",
+  low: "low",
+  min: "low",
+  lower: "low",
+  bottom: "low",
+  mid: "mid",
+  midpoint: "mid",
+  middle: "mid",
+  mean: "mid",
+  high: "high",
+  max: "high",
+  upper: "high",
+  top: "high",
+  text: "text",
+  outlook: "text",
+  qualitative: "text",
 };
 
 export interface GuidanceRange {
@@ -26,7 +37,8 @@ export function readRange(range: PrintedGuidanceRange): GuidanceRange {
   const parts = range.range.split(" - ");
   if (parts.length !== 2) throw new Error(`Unreadable guidance range "${range.range}"`);
   const [low, high] = parts.map((p) => readPrinted(p));
-  if (low.kind !== "number" || high.kind !== "number") throw new Error(`Unreadable guidance range "${range.range}"`);
+  if (low.kind !== "number" || high.kind !== "number")
+    throw new Error(`Unreadable guidance range "${range.range}"`);
   return { low: low.value, high: high.value };
 }
 
@@ -35,7 +47,9 @@ function resolveBound(input: unknown): Bound | null {
   const bound = typeof input === "string" ? BOUND_NAMES[nameKey(input)] : undefined;
   if (!bound) {
     const got = typeof input === "string" ? `"${input.trim()}"` : describeValue(input);
-    throw invalidValue(`The bound must be ${quotedList(BOUNDS)} (default "mid" for a range, "text" for a qualitative outlook); got ${got}.`);
+    throw invalidValue(
+      `The bound must be ${quotedList(BOUNDS)} (default "mid" for a range, "text" for a qualitative outlook); got ${got}.`
+    );
   }
   return bound;
 }
@@ -45,7 +59,12 @@ function resolveBound(input: unknown): Bound | null {
  * the words of a qualitative outlook. The latest release's guidance for a period wins; "@first" in
  * the period reads the first guidance given.
  */
-export function guidanceValue(model: IIJModel, periodInput: unknown, metricInput: unknown, boundInput?: unknown): { value: Dec | string; unit: string } {
+export function guidanceValue(
+  model: IIJModel,
+  periodInput: unknown,
+  metricInput: unknown,
+  boundInput?: unknown
+): { value: Dec | string; unit: string } {
   const request = model.resolveGuidancePeriod(periodInput);
   const metric = model.catalogue("GUIDANCE").resolve(metricInput, "metric");
   const bound = resolveBound(boundInput);
@@ -56,7 +75,11 @@ export function guidanceValue(model: IIJModel, periodInput: unknown, metricInput
   const outlook = pick(model.guidance(metric.id, key, "outlook"));
   if (bound === "text") {
     if (outlook?.outlook) return { value: outlook.outlook.text, unit: "text" };
-    if (range?.range) return { value: `${range.range.label}: ${range.range.range} (${range.range.unit})`, unit: "text" };
+    if (range?.range)
+      return {
+        value: `${range.range.label}: ${range.range.range} (${range.range.unit})`,
+        unit: "text",
+      };
   }
   if (range?.range && bound !== "text") {
     const { low, high } = readRange(range.range);
@@ -65,11 +88,20 @@ export function guidanceValue(model: IIJModel, periodInput: unknown, metricInput
   }
   if (outlook?.outlook) {
     if (bound === null) return { value: outlook.outlook.text, unit: "text" };
-    throw notAvailable(`IIJ gave no figure for ${metric.label} in ${key}, only a qualitative outlook; use the bound "text" to read it.`);
+    throw notAvailable(
+      `IIJ gave no figure for ${metric.label} in ${key}, only a qualitative outlook; use the bound "text" to read it.`
+    );
   }
   const given = model
     .guidancePeriodList()
     .map(periodKey)
-    .filter((p) => model.guidance(metric.id, p, "range").length + model.guidance(metric.id, p, "outlook").length > 0);
-  throw notAvailable(`No guidance for ${metric.label} in ${key}. ${metric.label} guidance is given for: ${given.join(", ") || "no period"}.`);
+    .filter(
+      (p) =>
+        model.guidance(metric.id, p, "range").length +
+          model.guidance(metric.id, p, "outlook").length >
+        0
+    );
+  throw notAvailable(
+    `No guidance for ${metric.label} in ${key}. ${metric.label} guidance is given for: ${given.join(", ") || "no period"}.`
+  );
 }

@@ -10,7 +10,15 @@ import type {
   Repair,
   StatementId,
 } from "../data/types";
-import { type Period, type Quarter, isoDate, periodKey, printedDate, quarterEnd, quarterIndex } from "./calendar";
+import {
+  type Period,
+  type Quarter,
+  isoDate,
+  periodKey,
+  printedDate,
+  quarterEnd,
+  quarterIndex,
+} from "./calendar";
 import { type Item, ItemCatalogue, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
@@ -46,12 +54,26 @@ export interface Answer {
   readonly figure: Figure;
 }
 
-export const STATEMENTS: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI", "GUIDANCE"];
+export const STATEMENTS: readonly StatementId[] = [
+  "INCOME",
+  "BALANCE",
+  "CASHFLOW",
+  "KPI",
+  "GUIDANCE",
+];
 export const FINANCIAL_STATEMENTS = ["INCOME", "BALANCE", "CASHFLOW"] as const;
 export type FinancialStatement = (typeof FINANCIAL_STATEMENTS)[number];
 
 const STATEMENT_NAMES: Readonly<Record<StatementId, readonly string[]>> = {
-  INCOME: ["INCOME", "Income statement", "Statement of operations", "Statements of operations", "P&L", "IS", "Operations"],
+  INCOME: [
+    "INCOME",
+    "Income statement",
+    "Statement of operations",
+    "Statements of operations",
+    "P&L",
+    "IS",
+    "Operations",
+  ],
   BALANCE: ["BALANCE", "Balance sheet", "Balance sheets", "BS"],
   CASHFLOW: ["CASHFLOW", "Cash flow", "Cash flows", "Cash flow statement", "CF"],
   KPI: ["KPI", "KPIs", "Tables", "Operating data"],
@@ -60,15 +82,23 @@ const STATEMENT_NAMES: Readonly<Record<StatementId, readonly string[]>> = {
 
 export function resolveStatement(input: unknown): StatementId {
   if (typeof input !== "string" || input.trim() === "") {
-    throw invalidValue(`The statement must be text: ${quotedList(STATEMENTS)}; got ${input === null || input === undefined || input === "" ? "nothing" : describeValue(input)}.`);
+    throw invalidValue(
+      `The statement must be text: ${quotedList(STATEMENTS)}; got ${input === null || input === undefined || input === "" ? "nothing" : describeValue(input)}.`
+    );
   }
   const key = nameKey(input);
   for (const s of STATEMENTS) if (STATEMENT_NAMES[s].some((n) => nameKey(n) === key)) return s;
-  const near = nearestNames(input, STATEMENTS.flatMap((s) => STATEMENT_NAMES[s].map((n) => [nameKey(n), s] as const)));
-  throw notAvailable(`"${input.trim()}" is not a statement.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} Statements: ${quotedList(STATEMENTS)}.`);
+  const near = nearestNames(
+    input,
+    STATEMENTS.flatMap((s) => STATEMENT_NAMES[s].map((n) => [nameKey(n), s] as const))
+  );
+  throw notAvailable(
+    `"${input.trim()}" is not a statement.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} Statements: ${quotedList(STATEMENTS)}.`
+  );
 }
 
-const figureKey = (s: StatementId, id: string, period: string, m: Measure) => `${s}|${id}|${period}|${m}`;
+const figureKey = (s: StatementId, id: string, period: string, m: Measure) =>
+  `${s}|${id}|${period}|${m}`;
 
 /**
  * The registered releases as one queryable body of figures. Later releases win for a period they
@@ -97,16 +127,21 @@ export class IIJModel {
 
   private mustParseQuarter(key: string, release: Release): Quarter {
     const { period } = parsePeriod(key, { kind: "quarter", fy: 2000, q: 1 });
-    if (period.kind !== "quarter") throw new Error(`Release ${release.id}: "${key}" is not a quarter`);
+    if (period.kind !== "quarter")
+      throw new Error(`Release ${release.id}: "${key}" is not a quarter`);
     return period;
   }
 
   private index(release: Release): void {
-    const repairs = new Map(release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r]));
+    const repairs = new Map(
+      release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r])
+    );
     for (const table of release.tables) {
       for (const row of table.rows) {
         if (row.cells.length !== table.columns.length) {
-          throw new Error(`Release ${release.id}, ${table.title}, "${row.label}": ${row.cells.length} cells for ${table.columns.length} columns`);
+          throw new Error(
+            `Release ${release.id}, ${table.title}, "${row.label}": ${row.cells.length} cells for ${table.columns.length} columns`
+          );
         }
         row.cells.forEach((printed, columnIndex) => {
           if (printed === "") return;
@@ -118,20 +153,35 @@ export class IIJModel {
           if (list.some((f) => f.release === release)) {
             throw new Error(`Release ${release.id} prints ${key} twice`);
           }
-          list.push({ release, table, row, column, columnIndex, period, measure: column.measure, printed, repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`) });
+          list.push({
+            release,
+            table,
+            row,
+            column,
+            columnIndex,
+            period,
+            measure: column.measure,
+            printed,
+            repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`),
+          });
           this.figures.set(key, list);
           if (column.measure === "amount") this.noteQuarter(table.statement, period);
         });
       }
     }
-    for (const range of release.guidance.ranges) this.addGuidance(release, range.id, range.period, { release, range });
-    for (const outlook of release.guidance.outlooks) this.addGuidance(release, outlook.id, outlook.period, { release, outlook });
+    for (const range of release.guidance.ranges)
+      this.addGuidance(release, range.id, range.period, { release, range });
+    for (const outlook of release.guidance.outlooks)
+      this.addGuidance(release, outlook.id, outlook.period, { release, outlook });
   }
 
   private noteQuarter(statement: StatementId, key: string): void {
     const list = this.quartersByStatement.get(statement) ?? [];
     if (!list.some((q) => periodKey(q) === key)) {
-      list.push(parsePeriod(key, this.latestQuarter ?? { kind: "quarter", fy: 2000, q: 1 }).period as Quarter);
+      list.push(
+        parsePeriod(key, this.latestQuarter ?? { kind: "quarter", fy: 2000, q: 1 })
+          .period as Quarter
+      );
       list.sort((a, b) => quarterIndex(a) - quarterIndex(b));
       this.quartersByStatement.set(statement, list);
     }
@@ -143,7 +193,8 @@ export class IIJModel {
     const list = this.guidanceEntries.get(key) ?? [];
     list.push(entry);
     this.guidanceEntries.set(key, list);
-    if (!this.guidancePeriods.some((q) => periodKey(q) === periodKey(p))) this.guidancePeriods.push(p);
+    if (!this.guidancePeriods.some((q) => periodKey(q) === periodKey(p)))
+      this.guidancePeriods.push(p);
   }
 
   private buildCatalogues(): void {
@@ -152,7 +203,15 @@ export class IIJModel {
       const items: Item[] = [];
       const labels = new Map<string, string[]>();
       for (const release of newestFirst) {
-        const rows: { id: string; label: string; section: string; unit: PrintedUnit; table: string; page: string; footnote?: string }[] =
+        const rows: {
+          id: string;
+          label: string;
+          section: string;
+          unit: PrintedUnit;
+          table: string;
+          page: string;
+          footnote?: string;
+        }[] =
           statement === "GUIDANCE"
             ? [...release.guidance.ranges, ...release.guidance.outlooks].map((g) => ({
                 id: g.id,
@@ -164,7 +223,17 @@ export class IIJModel {
               }))
             : release.tables
                 .filter((t) => t.statement === statement)
-                .flatMap((t) => t.rows.map((r) => ({ id: r.id, label: r.label, section: r.section, unit: r.unit ?? t.unit, table: t.title, page: t.page, footnote: r.footnote })));
+                .flatMap((t) =>
+                  t.rows.map((r) => ({
+                    id: r.id,
+                    label: r.label,
+                    section: r.section,
+                    unit: r.unit ?? t.unit,
+                    table: t.title,
+                    page: t.page,
+                    footnote: r.footnote,
+                  }))
+                );
         for (const row of rows) {
           const seen = labels.get(row.id);
           if (seen) {
@@ -213,18 +282,30 @@ export class IIJModel {
     const available = this.quarters(statement);
     const list = available.map(periodKey).join(", ");
     if (request.period.kind !== "quarter") {
-      throw notAvailable(`${statement} figures are quarterly; no release prints ${periodKey(request.period)} as a whole. ${statement} periods: ${list}.`);
+      throw notAvailable(
+        `${statement} figures are quarterly; no release prints ${periodKey(request.period)} as a whole. ${statement} periods: ${list}.`
+      );
     }
     const key = periodKey(request.period);
     if (!available.some((q) => periodKey(q) === key)) {
-      const when = request.date ? `${isoDate(request.date)} (${key})` : `${key} (quarter ended ${printedDate(quarterEnd(request.period))})`;
-      throw notAvailable(`No registered release prints ${statement} figures for ${when}. ${statement} periods: ${list}; period forms: ${PERIOD_FORMS}.`);
+      const when = request.date
+        ? `${isoDate(request.date)} (${key})`
+        : `${key} (quarter ended ${printedDate(quarterEnd(request.period))})`;
+      throw notAvailable(
+        `No registered release prints ${statement} figures for ${when}. ${statement} periods: ${list}; period forms: ${PERIOD_FORMS}.`
+      );
     }
     return request as PeriodRequest & { period: Quarter };
   }
 
   /** The printed cell for an item, period and measure, as of `vintage`; undefined when none prints it. */
-  figure(statement: StatementId, itemId: string, period: string, measure: Measure, vintage: Vintage = { kind: "latest" }): Figure | undefined {
+  figure(
+    statement: StatementId,
+    itemId: string,
+    period: string,
+    measure: Measure,
+    vintage: Vintage = { kind: "latest" }
+  ): Figure | undefined {
     const list = this.figures.get(figureKey(statement, itemId, period, measure));
     if (!list || list.length === 0) return undefined;
     if (vintage.kind === "latest") return list[list.length - 1];
@@ -233,13 +314,20 @@ export class IIJModel {
     if (!found) {
       const releases = this.releases.map((r) => r.id).join(", ");
       const printedIn = list.map((f) => f.release.id).join(", ");
-      throw notAvailable(`Release ${vintage.id} does not print this figure (printed in: ${printedIn}; releases: ${releases}).`);
+      throw notAvailable(
+        `Release ${vintage.id} does not print this figure (printed in: ${printedIn}; releases: ${releases}).`
+      );
     }
     return found;
   }
 
   /** Every release's printing of one figure, first reported first. */
-  figureHistory(statement: StatementId, itemId: string, period: string, measure: Measure): readonly Figure[] {
+  figureHistory(
+    statement: StatementId,
+    itemId: string,
+    period: string,
+    measure: Measure
+  ): readonly Figure[] {
     return this.figures.get(figureKey(statement, itemId, period, measure)) ?? [];
   }
 
@@ -247,7 +335,12 @@ export class IIJModel {
    * A statement amount: `IIJ.INCOME` / `IIJ.BALANCE` / `IIJ.CASHFLOW`. Arguments are checked in the
    * order the user typed them, so the first mistake is the one reported.
    */
-  statementAmount(statement: FinancialStatement, periodInput: unknown, itemInput: unknown, unitInput?: unknown): Answer {
+  statementAmount(
+    statement: FinancialStatement,
+    periodInput: unknown,
+    itemInput: unknown,
+    unitInput?: unknown
+  ): Answer {
     const request = this.resolveQuarter(periodInput, statement);
     const item = this.catalogue(statement).resolve(itemInput);
     const unit = resolveUnit(unitInput, item.unit, `"${item.label}"`);
@@ -255,8 +348,12 @@ export class IIJModel {
     if (unit === "USD thousands (as printed)") {
       const usd = this.figure(statement, item.id, key, "usd", request.vintage);
       if (!usd) {
-        const printedFor = this.quarters(statement).filter((q) => this.figure(statement, item.id, periodKey(q), "usd")).map(periodKey);
-        throw notAvailable(`The release prints no USD figure for "${item.label}" in ${key}${printedFor.length ? `; printed USD columns: ${printedFor.join(", ")}` : ""}. Use "USD thousands" for an exact translation at ${this.fxRate().toString()}.`);
+        const printedFor = this.quarters(statement)
+          .filter((q) => this.figure(statement, item.id, periodKey(q), "usd"))
+          .map(periodKey);
+        throw notAvailable(
+          `The release prints no USD figure for "${item.label}" in ${key}${printedFor.length ? `; printed USD columns: ${printedFor.join(", ")}` : ""}. Use "USD thousands" for an exact translation at ${this.fxRate().toString()}.`
+        );
       }
       return { value: this.numberOf(usd, item), unit, figure: usd };
     }
@@ -264,7 +361,11 @@ export class IIJModel {
     if (!figure) throw notAvailable(`"${item.label}" is not printed for ${key}.`);
     const value = this.numberOf(figure, item);
     if (unit === null || unit === item.unit) return { value, unit: item.unit, figure };
-    return { value: convert(value, item.unit, unit, new Dec(figure.release.rate.jpyPerUsd)), unit, figure };
+    return {
+      value: convert(value, item.unit, unit, new Dec(figure.release.rate.jpyPerUsd)),
+      unit,
+      figure,
+    };
   }
 
   /** A Table 1-5 figure in its printed unit: `IIJ.KPI`. */
@@ -284,7 +385,9 @@ export class IIJModel {
     if (v.kind === "nil") return new Dec(0);
     if (v.kind === "na") {
       const why = item.footnote ? ` ${item.footnote}` : "";
-      throw notAvailable(`Not applicable: ${figure.table.title} prints "NA" for "${item.label}" in ${figure.period}.${why}`);
+      throw notAvailable(
+        `Not applicable: ${figure.table.title} prints "NA" for "${item.label}" in ${figure.period}.${why}`
+      );
     }
     throw notAvailable(`"${item.label}" is blank in ${figure.table.title} for ${figure.period}.`);
   }
@@ -304,7 +407,9 @@ export class IIJModel {
     const key = periodKey(request.period);
     if (!this.guidancePeriods.some((p) => periodKey(p) === key)) {
       const list = this.guidancePeriodList().map(periodKey).join(", ");
-      throw notAvailable(`No registered release gives guidance for ${key}. Guidance periods: ${list}.`);
+      throw notAvailable(
+        `No registered release gives guidance for ${key}. Guidance periods: ${list}.`
+      );
     }
     return request;
   }

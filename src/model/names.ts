@@ -22,7 +22,11 @@ function editDistance(a: string, b: string): number {
  * Up to `limit` of `candidates` near `input` (typos, or a fragment of a longer name), closest first.
  * Each candidate is [key to compare, name to show].
  */
-export function nearestNames(input: string, candidates: readonly (readonly [string, string])[], limit = 3): string[] {
+export function nearestNames(
+  input: string,
+  candidates: readonly (readonly [string, string])[],
+  limit = 3
+): string[] {
   const key = nameKey(input);
   if (key === "") return [];
   const scored: [number, string][] = [];
@@ -39,5 +43,7 @@ export function nearestNames(input: string, candidates: readonly (readonly [stri
 /** `"a", "b" or "c"` for messages. */
 export function quotedList(names: readonly string[], conjunction = "or"): string {
   const q = names.map((n) => `"${n}"`);
-  return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} ${conjunction} ${q[q.length - 1]}`;
+  return q.length <= 1
+    ? q.join("")
+    : `${q.slice(0, -1).join(", ")} ${conjunction} ${q[q.length - 1]}`;
 }

@@ -13,7 +13,10 @@ import {
 import { invalidValue, notAvailable } from "./errors";
 
 /** Which release's figure to read when a later release restated a period. */
-export type Vintage = { readonly kind: "latest" } | { readonly kind: "first" } | { readonly kind: "release"; readonly id: string };
+export type Vintage =
+  | { readonly kind: "latest" }
+  | { readonly kind: "first" }
+  | { readonly kind: "release"; readonly id: string };
 
 export interface PeriodRequest {
   readonly period: Period;
@@ -32,7 +35,8 @@ function fullYear(text: string): number {
 }
 
 function quarterOnDate(d: CalendarDate, said: string): Quarter {
-  if (!isValidDate(d)) throw invalidValue(`"${said}" is not a valid date. Periods: ${PERIOD_FORMS}.`);
+  if (!isValidDate(d))
+    throw invalidValue(`"${said}" is not a valid date. Periods: ${PERIOD_FORMS}.`);
   const q = quarterEndingOn(d);
   if (!q) {
     throw notAvailable(
@@ -85,7 +89,11 @@ export function parsePeriod(input: unknown, anchor: Quarter): PeriodRequest {
   if (v) {
     text = v[1];
     vintage =
-      v[2] === "FIRST" ? { kind: "first" } : v[2] === "LATEST" ? { kind: "latest" } : { kind: "release", id: v[2] };
+      v[2] === "FIRST"
+        ? { kind: "first" }
+        : v[2] === "LATEST"
+          ? { kind: "latest" }
+          : { kind: "release", id: v[2] };
   }
   for (const [form, read] of QUARTER_FORMS) {
     const m = form.exec(text);
@@ -105,7 +113,11 @@ export function parsePeriod(input: unknown, anchor: Quarter): PeriodRequest {
   if (iso) date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
   else if (us) date = { year: Number(us[3]), month: Number(us[1]), day: Number(us[2]) };
   else if (printed && monthFromName(printed[1])) {
-    date = { year: Number(printed[3]), month: monthFromName(printed[1]) as number, day: Number(printed[2]) };
+    date = {
+      year: Number(printed[3]),
+      month: monthFromName(printed[1]) as number,
+      day: Number(printed[2]),
+    };
   }
   if (date) return { period: quarterOnDate(date, input.trim()), vintage, date };
   throw invalidValue(`"${input.trim()}" is not a period. Periods: ${PERIOD_FORMS}.`);

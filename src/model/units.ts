@@ -8,15 +8,45 @@ import { nameKey, nearestNames, quotedList } from "./names";
  * the release's own convenience rate, exactly (no rounding). "USD thousands (as printed)" reads the
  * release's printed USD column instead, which exists for the latest quarter only.
  */
-export type Unit = "JPY thousands" | "JPY millions" | "JPY" | "USD thousands" | "USD" | "USD thousands (as printed)";
+export type Unit =
+  "JPY thousands" | "JPY millions" | "JPY" | "USD thousands" | "USD" | "USD thousands (as printed)";
 
 const UNIT_NAMES: Readonly<Record<Unit, readonly string[]>> = {
-  "JPY thousands": ["JPY thousands", "JPY thousand", "thousands", "JPY000", "JPY '000", "JPY k", "yen thousands"],
-  "JPY millions": ["JPY millions", "JPY million", "millions", "JPY mn", "JPY m", "JPY mm", "yen millions"],
+  "JPY thousands": [
+    "JPY thousands",
+    "JPY thousand",
+    "thousands",
+    "JPY000",
+    "JPY '000",
+    "JPY k",
+    "yen thousands",
+  ],
+  "JPY millions": [
+    "JPY millions",
+    "JPY million",
+    "millions",
+    "JPY mn",
+    "JPY m",
+    "JPY mm",
+    "yen millions",
+  ],
   JPY: ["JPY", "yen"],
-  "USD thousands": ["USD thousands", "USD thousand", "USD000", "USD '000", "USD k", "$000", "$ thousands"],
+  "USD thousands": [
+    "USD thousands",
+    "USD thousand",
+    "USD000",
+    "USD '000",
+    "USD k",
+    "$000",
+    "$ thousands",
+  ],
   USD: ["USD", "dollars", "US dollars"],
-  "USD thousands (as printed)": ["USD thousands (as printed)", "USD printed", "printed USD", "USD as printed"],
+  "USD thousands (as printed)": [
+    "USD thousands (as printed)",
+    "USD printed",
+    "printed USD",
+    "USD as printed",
+  ],
 };
 
 const BY_KEY = new Map<string, Unit>();
@@ -28,7 +58,14 @@ for (const [unit, names] of Object.entries(UNIT_NAMES) as [Unit, readonly string
 export function unitsFor(printed: PrintedUnit): readonly Unit[] {
   switch (printed) {
     case "JPY thousands":
-      return ["JPY thousands", "JPY millions", "JPY", "USD thousands", "USD", "USD thousands (as printed)"];
+      return [
+        "JPY thousands",
+        "JPY millions",
+        "JPY",
+        "USD thousands",
+        "USD",
+        "USD thousands (as printed)",
+      ];
     case "JPY":
       return ["JPY", "USD"];
     default:
@@ -44,16 +81,26 @@ export function resolveUnit(input: unknown, printed: PrintedUnit, what: string):
   const allowed = unitsFor(printed);
   if (input === null || input === undefined || input === "") return allowed[0] ?? null;
   if (typeof input !== "string") {
-    throw invalidValue(`The unit must be text such as "JPY millions"; got ${typeof input === "boolean" ? String(input).toUpperCase() : String(input)}.`);
+    throw invalidValue(
+      `The unit must be text such as "JPY millions"; got ${typeof input === "boolean" ? String(input).toUpperCase() : String(input)}.`
+    );
   }
   if (allowed.length === 0) {
-    throw invalidValue(`${what} is printed in ${printed} and takes no unit; leave the unit argument empty.`);
+    throw invalidValue(
+      `${what} is printed in ${printed} and takes no unit; leave the unit argument empty.`
+    );
   }
   const unit = BY_KEY.get(nameKey(input));
   if (unit && allowed.includes(unit)) return unit;
   const valid = `Units for ${what}: ${quotedList(allowed)}.`;
-  if (unit) throw invalidValue(`${what} is printed in ${printed} and cannot be given in "${input.trim()}". ${valid}`);
-  const near = nearestNames(input, [...BY_KEY.entries()].filter(([, u]) => allowed.includes(u)).map(([k, u]) => [k, u]));
+  if (unit)
+    throw invalidValue(
+      `${what} is printed in ${printed} and cannot be given in "${input.trim()}". ${valid}`
+    );
+  const near = nearestNames(
+    input,
+    [...BY_KEY.entries()].filter(([, u]) => allowed.includes(u)).map(([k, u]) => [k, u])
+  );
   const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
   throw invalidValue(`"${input.trim()}" is not a unit.${hint} ${valid}`);
 }

@@ -1,0 +1,9 @@
+/** Entry point of the CLI bundle (dist/cli/iij-model.js): runs `main` on this process. */
+import { readFileSync } from "node:fs";
+import { main } from "./main";
+
+process.exitCode = main(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  stdin: () => readFileSync(0, "utf8"),
+});

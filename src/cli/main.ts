@@ -1,0 +1,173 @@
+/**
+ * iij-model: the command line over the same model and function library as the add-in.
+ * Exit status: 0 success, 1 a formula returned an error or a check failed, 2 bad usage.
+ */
+import { invoke } from "../functions/library";
+import {
+  type IIJModel,
+  type Period,
+  STATEMENTS,
+  defaultModel,
+  isoDate,
+  periodKey,
+  printedDate,
+  quarterEnd,
+  quarterStart,
+  resolveStatement,
+  runChecks,
+  summarize,
+} from "../model";
+import { FormulaSyntaxError, parseFormula } from "./formula";
+import { formatResult, isErrorResult } from "./format";
+
+class UsageError extends Error {}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  stdin: () => string;
+}
+
+const HELP: Record<string, string> = {
+  main: `iij-model: IIJ's quarterly releases as exact, sourced figures.
+
+Usage:
+  iij-model eval FORMULA...        evaluate =IIJ.* formulas, one result per line
+  iij-model eval -                 read formulas from stdin, one per line
+  iij-model list periods           the periods with figures or guidance
+  iij-model list items STATEMENT   id, printed label and section of each item (${STATEMENTS.join(", ")})
+  iij-model check                  run every data check (footings, ties, translations)
+  iij-model COMMAND --help         help for one command`,
+  eval: `Usage: iij-model eval FORMULA... | iij-model eval -
+
+Evaluates each formula exactly as the Excel custom function does and prints its result on one line:
+a number as JavaScript prints it, text as is, an error as "#N/A: message" or "#VALUE!: message",
+a spilled array as one tab-separated line per row. Arguments are literals: "text", numbers, TRUE,
+FALSE, or nothing for an omitted argument. Exit status 1 if any formula gave an error.
+
+Example: iij-model eval '=IIJ.INCOME("1Q01","Total revenues")'`,
+  list: `Usage: iij-model list periods | iij-model list items STATEMENT
+
+periods: key, period-end date, description and the statements that cover it, tab-separated.
+items:   id, printed label and section, tab-separated, in printed order. STATEMENT is one of
+         ${STATEMENTS.join(", ")}.`,
+  check: `Usage: iij-model check
+
+Runs every check on every registered release: footings, cross-statement ties, USD translation at the
+release's rate, printed percentages and changes, per-share figures. Prints one line per check, then
+"N passed, M failed". Source inconsistencies the release itself prints are listed as NOTED and are
+not failures. Exit status 1 if any check failed.`,
+};
+
+function evalCommand(args: string[], io: Io, model: IIJModel): number {
+  if (args.length === 0)
+    throw new UsageError("eval needs at least one formula, or - to read them from stdin");
+  const formulas =
+    args.length === 1 && args[0] === "-"
+      ? io
+          .stdin()
+          .split(/\r?\n/)
+          .filter((line) => line.trim() !== "")
+      : args;
+  let status = 0;
+  for (const text of formulas) {
+    try {
+      const call = parseFormula(text);
+      const result = invoke(call.name, call.args, model);
+      io.out(formatResult(result));
+      if (isErrorResult(result)) status = 1;
+    } catch (error) {
+      if (!(error instanceof FormulaSyntaxError)) throw error;
+      io.out(`#VALUE!: ${error.message}`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+function describePeriod(p: Period): string {
+  if (p.kind === "year") {
+    return `fiscal year ${p.fy} (Apr 1, ${p.fy} - Mar 31, ${p.fy + 1})`;
+  }
+  return `fiscal ${p.fy} Q${p.q} (${printedDate(quarterStart(p))} - ${printedDate(quarterEnd(p))})`;
+}
+
+function listCommand(args: string[], io: Io, model: IIJModel): number {
+  const [what, statementArg, ...rest] = args;
+  if (what === "periods" && statementArg === undefined) {
+    for (const p of model.periods()) {
+      const covered = STATEMENTS.filter((s) =>
+        s === "GUIDANCE"
+          ? model.guidancePeriodList().some((g) => periodKey(g) === periodKey(p))
+          : model.quarters(s).some((q) => periodKey(q) === periodKey(p))
+      );
+      const end =
+        p.kind === "quarter" ? quarterEnd(p) : quarterEnd({ kind: "quarter", fy: p.fy, q: 4 });
+      io.out([periodKey(p), isoDate(end), describePeriod(p), covered.join(" ")].join("\t"));
+    }
+    return 0;
+  }
+  if (what === "items" && statementArg !== undefined && rest.length === 0) {
+    let statement;
+    try {
+      statement = resolveStatement(statementArg);
+    } catch {
+      throw new UsageError(
+        `unknown statement "${statementArg}"; statements: ${STATEMENTS.join(", ")}`
+      );
+    }
+    for (const item of model.items(statement))
+      io.out([item.id, item.label, item.section].join("\t"));
+    return 0;
+  }
+  throw new UsageError(`list takes "periods" or "items STATEMENT" (${STATEMENTS.join(", ")})`);
+}
+
+function checkCommand(args: string[], io: Io, model: IIJModel): number {
+  if (args.length > 0) throw new UsageError(`check takes no arguments; got ${args.join(" ")}`);
+  const results = runChecks(model);
+  for (const r of results) {
+    io.out(
+      `${r.status.toUpperCase().padEnd(5)}  ${r.period.padEnd(6)}  ${r.checkId}  ${r.name}: ${r.detail}  [${r.source}; release ${r.release}]`
+    );
+  }
+  const { passed, failed, noted } = summarize(results);
+  io.out(
+    `${passed} passed, ${failed} failed${noted ? ` (${noted} noted source inconsistencies, listed above as NOTED)` : ""}`
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io, model: IIJModel) => number> = {
+  eval: evalCommand,
+  list: listCommand,
+  check: checkCommand,
+};
+
+export function main(argv: string[], io: Io, model: IIJModel = defaultModel()): number {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.out(HELP.main);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(
+      `iij-model: unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")} (iij-model --help)`
+    );
+    return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(HELP[command]);
+    return 0;
+  }
+  try {
+    return run(args, io, model);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`iij-model ${command}: ${error.message} (iij-model ${command} --help)`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { defaultModel, guidanceValue } from "../../src/model";
+
+const model = defaultModel();
+const g = (p: unknown, m: unknown, b?: unknown) => {
+  const { value } = guidanceValue(model, p, m, b);
+  return typeof value === "string" ? value : value.toString();
+};
+
+test.each([
+  ["Revenues", "low", "9000"],
+  ["Revenues", "mid", "9250"],
+  ["Revenues", undefined, "9250"],
+  ["Revenues", "high", "9500"],
+  ["Operating Income (Loss)", "low", "-100"],
+  ["Operating Income (Loss)", "mid", "-25"],
+  ["Operating income", "high", "50"],
+  ["EBITDA", "low", "580"],
+  ["EBITDA", "mid", "655"],
+  ["EBITDA", "high", "730"],
+])("2Q01 %s %s = %s (JPY millions, printed range)", (metric, bound, value) => {
+  expect(g("2Q01", metric, bound)).toBe(value);
+});
+
+test("the fiscal-2001 outlook is words, not a number", () => {
+  expect(g("FY2001", "Operating income")).toMatch(/positive operating income for the fiscal 2001/);
+  expect(g("FY2001", "Operating income", "text")).toMatch(/positive operating income/);
+  expect(() => g("FY2001", "Operating income", "mid")).toThrow(
+    /no figure.*qualitative outlook.*"text"/
+  );
+});
+
+test.each([
+  ["2Q01", "Revenues", "median", /bound must be "low", "mid", "high" or "text"/],
+  ["3Q01", "Revenues", "mid", /no.*guidance for 3Q01.*2Q01, FY2001/i],
+  ["2Q01", "Net income", "mid", /GUIDANCE has no metric "Net income"/],
+  ["FY2001", "EBITDA", undefined, /No guidance for EBITDA in FY2001.*2Q01/],
+])("bad guidance arguments (%p, %p, %p) are errors", (p, m, b, message) => {
+  expect(() => g(p, m, b)).toThrow(message);
+});
