@@ -4,23 +4,39 @@ import { parseFormula } from "../../src/cli/formula";
 function run(argv: string[], stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), stdin: () => stdin });
+  const status = main(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stdin: () => stdin,
+  });
   return { status, out: out.join("\n"), err: err.join("\n") };
 }
 
 describe("iij-model eval", () => {
   test("prints the printed figure for total revenues", () => {
-    expect(run(["eval", '=IIJ.INCOME("1Q01","Total revenues")'])).toEqual({ status: 0, out: "8332898", err: "" });
+    expect(run(["eval", '=IIJ.INCOME("1Q01","Total revenues")'])).toEqual({
+      status: 0,
+      out: "8332898",
+      err: "",
+    });
   });
 
   test("evaluates several formulas in order, numbers as JavaScript prints them", () => {
-    const r = run(["eval", '=IIJ.INCOME("1Q01","Dedicated","JPY millions")', '=IIJ.KPI("1Q01","EBITDA")', '=IIJ.GUIDANCE("2Q01","Revenues","mid")']);
+    const r = run([
+      "eval",
+      '=IIJ.INCOME("1Q01","Dedicated","JPY millions")',
+      '=IIJ.KPI("1Q01","EBITDA")',
+      '=IIJ.GUIDANCE("2Q01","Revenues","mid")',
+    ]);
     expect(r.out.split("\n")).toEqual(["3386.912", "376", "9250"]);
     expect(r.status).toBe(0);
   });
 
   test("reads formulas from stdin with -, and an error sets exit status 1", () => {
-    const r = run(["eval", "-"], '=IIJ.BALANCE("Jun 30, 2001","Cash")\n\n=IIJ.INCOME("1Q01","Nope")\n');
+    const r = run(
+      ["eval", "-"],
+      '=IIJ.BALANCE("Jun 30, 2001","Cash")\n\n=IIJ.INCOME("1Q01","Nope")\n'
+    );
     expect(r.out.split("\n")[0]).toBe("12574744");
     expect(r.out.split("\n")[1]).toMatch(/^#N\/A: INCOME has no item "Nope"/);
     expect(r.status).toBe(1);
@@ -34,7 +50,10 @@ describe("iij-model eval", () => {
 
   test("a formula that is not an IIJ call is a #VALUE! line, not a crash", () => {
     const r = run(["eval", "=SUM(1,2)", '=IIJ.INCOME(A1,"Revenue")']);
-    expect(r.out.split("\n")).toEqual([expect.stringMatching(/^#VALUE!: "=SUM\(1,2\)" is not an IIJ formula/), expect.stringMatching(/^#VALUE!: Argument 1 .*"A1" is not a literal/)]);
+    expect(r.out.split("\n")).toEqual([
+      expect.stringMatching(/^#VALUE!: "=SUM\(1,2\)" is not an IIJ formula/),
+      expect.stringMatching(/^#VALUE!: Argument 1 .*"A1" is not a literal/),
+    ]);
     expect(r.status).toBe(1);
   });
 });
@@ -62,8 +81,12 @@ describe("iij-model list", () => {
 
   test("every listed item of every statement is reachable by its id for every printed period", () => {
     for (const statement of ["INCOME", "BALANCE", "CASHFLOW"]) {
-      const ids = run(["list", "items", statement]).out.split("\n").map((l) => l.split("\t")[0]);
-      const formulas = ids.flatMap((id) => ["1Q01", "4Q00", "1Q00"].map((p) => `=IIJ.${statement}("${p}","${id}")`));
+      const ids = run(["list", "items", statement])
+        .out.split("\n")
+        .map((l) => l.split("\t")[0]);
+      const formulas = ids.flatMap((id) =>
+        ["1Q01", "4Q00", "1Q00"].map((p) => `=IIJ.${statement}("${p}","${id}")`)
+      );
       const r = run(["eval", ...formulas]);
       expect([statement, r.status]).toEqual([statement, 0]);
       for (const line of r.out.split("\n")) expect(line).toMatch(/^-?\d+(\.\d+)?$/);
@@ -77,18 +100,29 @@ describe("iij-model check", () => {
     expect(r.status).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[lines.length - 1]).toMatch(/^\d+ passed, 0 failed/);
-    for (const [period, diff] of [["1Q01", "-30.649"], ["4Q00", "-25.078"], ["1Q00", "-24.817"]]) {
-      expect(lines.find((l) => l.startsWith("NOTED") && l.includes(period) && l.includes("ebitda-definition"))).toContain(diff);
+    for (const [period, diff] of [
+      ["1Q01", "-30.649"],
+      ["4Q00", "-25.078"],
+      ["1Q00", "-24.817"],
+    ]) {
+      expect(
+        lines.find(
+          (l) => l.startsWith("NOTED") && l.includes(period) && l.includes("ebitda-definition")
+        )
+      ).toContain(diff);
     }
   });
 });
 
 describe("usage", () => {
-  test.each([[["--help"]], [["eval", "--help"]], [["list", "--help"]], [["check", "--help"]]])("%j prints help and exits 0", (argv) => {
-    const r = run(argv);
-    expect(r.status).toBe(0);
-    expect(r.out).toMatch(/Usage/);
-  });
+  test.each([[["--help"]], [["eval", "--help"]], [["list", "--help"]], [["check", "--help"]]])(
+    "%j prints help and exits 0",
+    (argv) => {
+      const r = run(argv);
+      expect(r.status).toBe(0);
+      expect(r.out).toMatch(/Usage/);
+    }
+  );
 
   test.each([
     [["frobnicate"], /unknown command "frobnicate"/],
