@@ -68,6 +68,28 @@ const typescriptRule = {
   },
 };
 
+/** Replaces urlDev with urlProd in an emitted asset (one the metadata plugin generates). */
+class RewriteAssetUrlsPlugin {
+  constructor(assetName) {
+    this.assetName = assetName;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteAssetUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteAssetUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const asset = compilation.getAsset(this.assetName);
+          if (!asset) return;
+          const text = asset.source.source().toString().split(urlDev).join(urlProd);
+          compilation.updateAsset(this.assetName, new sources.RawSource(text));
+        }
+      );
+    });
+  }
+}
+
 function addinConfig(dev) {
   return {
     name: "addin",
@@ -95,6 +117,8 @@ function addinConfig(dev) {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // functions.json carries @helpurl links; production points them at the production host too.
+      ...(dev ? [] : [new RewriteAssetUrlsPlugin("functions.json")]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -106,6 +130,7 @@ function addinConfig(dev) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

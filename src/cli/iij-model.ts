@@ -2,6 +2,12 @@
 import { readFileSync } from "node:fs";
 import { main } from "./main";
 
+// A reader that stops early (iij-model list items KPI | head) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

@@ -5,14 +5,10 @@
 import { invoke } from "../functions/library";
 import {
   type IIJModel,
-  type Period,
   STATEMENTS,
   defaultModel,
-  isoDate,
-  periodKey,
-  printedDate,
-  quarterEnd,
-  quarterStart,
+  itemsGrid,
+  periodsGrid,
   resolveStatement,
   runChecks,
   summarize,
@@ -85,26 +81,10 @@ function evalCommand(args: string[], io: Io, model: IIJModel): number {
   return status;
 }
 
-function describePeriod(p: Period): string {
-  if (p.kind === "year") {
-    return `fiscal year ${p.fy} (Apr 1, ${p.fy} - Mar 31, ${p.fy + 1})`;
-  }
-  return `fiscal ${p.fy} Q${p.q} (${printedDate(quarterStart(p))} - ${printedDate(quarterEnd(p))})`;
-}
-
 function listCommand(args: string[], io: Io, model: IIJModel): number {
   const [what, statementArg, ...rest] = args;
   if (what === "periods" && statementArg === undefined) {
-    for (const p of model.periods()) {
-      const covered = STATEMENTS.filter((s) =>
-        s === "GUIDANCE"
-          ? model.guidancePeriodList().some((g) => periodKey(g) === periodKey(p))
-          : model.quarters(s).some((q) => periodKey(q) === periodKey(p))
-      );
-      const end =
-        p.kind === "quarter" ? quarterEnd(p) : quarterEnd({ kind: "quarter", fy: p.fy, q: 4 });
-      io.out([periodKey(p), isoDate(end), describePeriod(p), covered.join(" ")].join("\t"));
-    }
+    for (const row of periodsGrid(model)) io.out(row.join("\t"));
     return 0;
   }
   if (what === "items" && statementArg !== undefined && rest.length === 0) {
@@ -116,8 +96,7 @@ function listCommand(args: string[], io: Io, model: IIJModel): number {
         `unknown statement "${statementArg}"; statements: ${STATEMENTS.join(", ")}`
       );
     }
-    for (const item of model.items(statement))
-      io.out([item.id, item.label, item.section].join("\t"));
+    for (const row of itemsGrid(model, statement)) io.out(row.join("\t"));
     return 0;
   }
   throw new UsageError(`list takes "periods" or "items STATEMENT" (${STATEMENTS.join(", ")})`);

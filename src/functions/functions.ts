@@ -11,6 +11,7 @@ import { invoke } from "./library";
  * A line of IIJ's consolidated statements of operations, as printed (JPY thousands).
  * Example: =IIJ.INCOME("1Q01","Total revenues") returns 8332898.
  * @customfunction INCOME
+ * @helpurl https://localhost:3000/help.html#income
  * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", "FY2001 Q1", a quarter-end date (2001-06-30 or a date cell), or "FQ0" for the latest quarter.
  * @param {any} item Printed row label or id, e.g. "Total revenues", "Operating loss", "S&M", "net_income".
  * @param {any} [unit] "JPY thousands" (default, as printed), "JPY millions", "JPY", "USD thousands" or "USD" (at the release's 124.73 JPY per USD).
@@ -24,6 +25,7 @@ export function income(period: any, item: any, unit?: any): number {
  * A line of IIJ's consolidated balance sheets at a quarter end, as printed (JPY thousands).
  * Example: =IIJ.BALANCE("2001-06-30","Cash") returns 12574744.
  * @customfunction BALANCE
+ * @helpurl https://localhost:3000/help.html#balance
  * @param {any} period_or_date Quarter ("1Q01") or its end date ("2001-06-30", "Jun 30, 2001" or a date cell).
  * @param {any} item Printed row label or id, e.g. "Cash", "Total assets", "Convertible Notes".
  * @param {any} [unit] "JPY thousands" (default), "JPY millions", "JPY", "USD thousands" or "USD".
@@ -37,6 +39,7 @@ export function balance(period_or_date: any, item: any, unit?: any): number {
  * A line of IIJ's condensed consolidated statements of cash flows for a quarter (JPY thousands).
  * Example: =IIJ.CASHFLOW("1Q01","Net cash used in operating activities") returns -231079.
  * @customfunction CASHFLOW
+ * @helpurl https://localhost:3000/help.html#cashflow
  * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
  * @param {any} item Printed row label or id; the two "Other" lines are "operating_other" and "investing_other".
  * @param {any} [unit] "JPY thousands" (default), "JPY millions", "JPY", "USD thousands" or "USD".
@@ -50,6 +53,7 @@ export function cashflow(period: any, item: any, unit?: any): number {
  * A figure of the release's Tables 1 to 5 (contracts, revenue breakdown, bandwidth, backbone costs, EBITDA, CAPEX, D&A), in its printed unit.
  * Example: =IIJ.KPI("1Q01","EBITDA") returns 376 (JPY millions).
  * @customfunction KPI
+ * @helpurl https://localhost:3000/help.html#kpi
  * @param {any} period Fiscal quarter: "1Q01", "4Q00", "1Q00", a quarter-end date or "FQ0".
  * @param {any} metric Printed row label or id, e.g. "EBITDA", "Total Dedicated Access Services Contracts", "International Backbone Costs".
  * @returns {number} The figure in the table's printed unit (contracts, JPY millions or Gbps).
@@ -62,6 +66,7 @@ export function kpi(period: any, metric: any): number {
  * Management guidance: a bound of a printed range (JPY millions), or the words of a qualitative outlook.
  * Example: =IIJ.GUIDANCE("2Q01","Revenues","mid") returns 9250.
  * @customfunction GUIDANCE
+ * @helpurl https://localhost:3000/help.html#guidance
  * @param {any} period Guided period: "2Q01" (quarter ranges) or "FY2001" (qualitative outlook).
  * @param {any} metric "Revenues", "Operating Income (Loss)" or "EBITDA".
  * @param {any} [bound] "low", "mid" (default; (low + high) / 2) or "high"; "text" for the outlook's words.
@@ -69,4 +74,120 @@ export function kpi(period: any, metric: any): number {
  */
 export function guidance(period: any, metric: any, bound?: any): any {
   return toExcel(invoke("GUIDANCE", [period, metric, bound]));
+}
+
+/**
+ * Revenue of a segment of the statements of operations (JPY thousands as printed).
+ * Example: =IIJ.REVENUE("1Q01","Dedicated") returns 3386912.
+ * @customfunction REVENUE
+ * @helpurl https://localhost:3000/help.html#revenue
+ * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
+ * @param {any} [segment] "Dedicated", "Dial-up", "Data center", "Other VAS", "VAS", "Other", "Connectivity", "SI", "Equipment" or "Total" (default), or a printed label.
+ * @param {any} [unit] "JPY thousands" (default), "JPY millions", "JPY", "USD thousands" or "USD".
+ * @returns {number} The segment's revenue in the requested unit.
+ */
+export function revenue(period: any, segment?: any, unit?: any): number {
+  return toExcel(invoke("REVENUE", [period, segment, unit])) as number;
+}
+
+/**
+ * Cost of revenues of a segment (JPY thousands as printed).
+ * Example: =IIJ.COST("1Q01","SI") returns 1914254.
+ * @customfunction COST
+ * @helpurl https://localhost:3000/help.html#cost
+ * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
+ * @param {any} [segment] "Connectivity", "SI", "Equipment" or "Total" (default), or a printed label.
+ * @param {any} [unit] "JPY thousands" (default), "JPY millions", "JPY", "USD thousands" or "USD".
+ * @returns {number} The segment's cost in the requested unit.
+ */
+export function cost(period: any, segment?: any, unit?: any): number {
+  return toExcel(invoke("COST", [period, segment, unit])) as number;
+}
+
+/**
+ * Change of any item against the same quarter a year earlier (YoY) or the previous quarter (QoQ), as a fraction, exactly from the printed figures.
+ * Example: =IIJ.GROWTH("1Q01","Total revenues","YoY") returns 0.1500 (15.0%).
+ * @customfunction GROWTH
+ * @helpurl https://localhost:3000/help.html#growth
+ * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
+ * @param {any} item Any statement line or KPI, by printed label, id or alias, e.g. "Total revenues", "EBITDA", "Cash".
+ * @param {any} [basis] "YoY" (default) or "QoQ".
+ * @returns {number} this / comparison - 1 (0.15 is 15%).
+ */
+export function growth(period: any, item: any, basis?: any): number {
+  return toExcel(invoke("GROWTH", [period, item, basis])) as number;
+}
+
+/**
+ * A margin over total revenues, as a fraction.
+ * Example: =IIJ.MARGIN("1Q01","gross") returns 0.1254 (12.5%).
+ * @customfunction MARGIN
+ * @helpurl https://localhost:3000/help.html#margin
+ * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
+ * @param {any} [kind] "gross" (default), "operating", "EBITDA" (Table 5's printed EBITDA), "net", or any statements-of-operations item.
+ * @returns {number} The margin (0.125 is 12.5%).
+ */
+export function margin(period: any, kind?: any): number {
+  return toExcel(invoke("MARGIN", [period, kind])) as number;
+}
+
+/**
+ * Spills a whole statement: a header row of periods (oldest first), a label column, the values.
+ * Example: =IIJ.STATEMENT("INCOME","JPY millions").
+ * @customfunction STATEMENT
+ * @helpurl https://localhost:3000/help.html#statement
+ * @param {any} statement "INCOME", "BALANCE", "CASHFLOW", "KPI" or "GUIDANCE".
+ * @param {any} [unit] For INCOME, BALANCE and CASHFLOW: "JPY thousands" (default), "JPY millions", "JPY", "USD thousands" or "USD".
+ * @returns {any[][]} The statement as a grid; a figure that is not printed is an error in its own cell.
+ */
+export function statement(statement: any, unit?: any): any[][] {
+  return toExcel(invoke("STATEMENT", [statement, unit])) as any[][];
+}
+
+/**
+ * Spills the periods with figures or guidance: key, period-end date, description, statements covered.
+ * Example: =IIJ.PERIODS().
+ * @customfunction PERIODS
+ * @helpurl https://localhost:3000/help.html#periods
+ * @returns {any[][]} One row per period, oldest first.
+ */
+export function periods(): any[][] {
+  return toExcel(invoke("PERIODS", [])) as any[][];
+}
+
+/**
+ * Spills the items of a statement: id, printed label, section, in printed order.
+ * Example: =IIJ.ITEMS("CASHFLOW").
+ * @customfunction ITEMS
+ * @helpurl https://localhost:3000/help.html#items
+ * @param {any} statement "INCOME", "BALANCE", "CASHFLOW", "KPI" or "GUIDANCE".
+ * @returns {any[][]} One row per item.
+ */
+export function items(statement: any): any[][] {
+  return toExcel(invoke("ITEMS", [statement])) as any[][];
+}
+
+/**
+ * Where a figure comes from: release and date, statement or table and page, printed row label, column, the printed figure and unit, and any OCR repair.
+ * Example: =IIJ.SOURCE("1Q01","Dedicated access services").
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help.html#source
+ * @param {any} period Fiscal quarter (or guidance period) of the figure.
+ * @param {any} item Printed label, id or alias.
+ * @param {any} [statement] "INCOME", "BALANCE", "CASHFLOW", "KPI" or "GUIDANCE"; by default the first of INCOME, BALANCE, CASHFLOW, KPI that has the item.
+ * @returns {string} The citation.
+ */
+export function source(period: any, item: any, statement?: any): string {
+  return toExcel(invoke("SOURCE", [period, item, statement])) as string;
+}
+
+/**
+ * The release's convenience rate: JPY per USD 1 (124.73, the approximate rate on Jun 29, 2001).
+ * Example: =IIJ.FXRATE() returns 124.73.
+ * @customfunction FXRATE
+ * @helpurl https://localhost:3000/help.html#fxrate
+ * @returns {number} JPY per USD.
+ */
+export function fxrate(): number {
+  return toExcel(invoke("FXRATE", [])) as number;
 }

@@ -4,15 +4,24 @@
  * the same answer in a cell and in a terminal. No Office here.
  */
 import {
-  type Dec,
+  Dec,
   FINANCIAL_STATEMENTS,
   type FinancialStatement,
   IIJError,
   type IIJModel,
   defaultModel,
+  type Grid,
+  growth,
   guidanceValue,
   invalidValue,
   isIIJError,
+  itemsGrid,
+  margin,
+  periodsGrid,
+  resolveSegment,
+  resolveStatement,
+  source,
+  statementGrid,
 } from "../model";
 
 /** What a function returns to a cell: a number, text, an error, or a grid that spills. */
@@ -37,12 +46,38 @@ export function toNumber(value: Dec): number {
 
 const statementFunction = (statement: FinancialStatement): FunctionSpec => ({
   name: statement,
-  parameters: [{ name: "period" }, { name: "item" }, { name: "unit", optional: true }],
+  // Balance sheets are "as of" a date, so their first argument may be one.
+  parameters: [
+    { name: statement === "BALANCE" ? "period_or_date" : "period" },
+    { name: "item" },
+    { name: "unit", optional: true },
+  ],
   run: (model, [period, item, unit]) =>
     toNumber(model.statementAmount(statement, period, item, unit).value),
 });
 
+function toScalars(grid: Grid | string[][]): Scalar[][] {
+  return grid.map((row) => row.map((cell) => (cell instanceof Dec ? toNumber(cell) : cell)));
+}
+
+const segmentFunction = (name: "REVENUE" | "COST", kind: "revenue" | "cost"): FunctionSpec => ({
+  name,
+  parameters: [
+    { name: "period" },
+    { name: "segment", optional: true },
+    { name: "unit", optional: true },
+  ],
+  run: (model, [period, segment, unit]) => {
+    // The period is checked first so that its mistake, the first argument's, is the one reported.
+    model.resolveQuarter(period, "INCOME");
+    const id = resolveSegment(model, kind, segment);
+    return toNumber(model.statementAmount("INCOME", period, id, unit).value);
+  },
+});
+
 const SPECS: readonly FunctionSpec[] = [
+  segmentFunction("REVENUE", "revenue"),
+  segmentFunction("COST", "cost"),
   ...FINANCIAL_STATEMENTS.map(statementFunction),
   {
     name: "KPI",
@@ -56,6 +91,42 @@ const SPECS: readonly FunctionSpec[] = [
       const { value } = guidanceValue(model, period, metric, bound);
       return typeof value === "string" ? value : toNumber(value);
     },
+  },
+  {
+    name: "GROWTH",
+    parameters: [{ name: "period" }, { name: "item" }, { name: "basis", optional: true }],
+    run: (model, [period, item, basis]) => toNumber(growth(model, period, item, basis)),
+  },
+  {
+    name: "MARGIN",
+    parameters: [{ name: "period" }, { name: "kind", optional: true }],
+    run: (model, [period, kind]) => toNumber(margin(model, period, kind)),
+  },
+  {
+    name: "STATEMENT",
+    parameters: [{ name: "statement" }, { name: "unit", optional: true }],
+    run: (model, [statement, unit]) =>
+      toScalars(statementGrid(model, resolveStatement(statement), unit)),
+  },
+  {
+    name: "PERIODS",
+    parameters: [],
+    run: (model) => toScalars(periodsGrid(model)),
+  },
+  {
+    name: "ITEMS",
+    parameters: [{ name: "statement" }],
+    run: (model, [statement]) => toScalars(itemsGrid(model, resolveStatement(statement))),
+  },
+  {
+    name: "SOURCE",
+    parameters: [{ name: "period" }, { name: "item" }, { name: "statement", optional: true }],
+    run: (model, [period, item, statement]) => source(model, period, item, statement),
+  },
+  {
+    name: "FXRATE",
+    parameters: [],
+    run: (model) => toNumber(model.fxRate()),
   },
 ];
 

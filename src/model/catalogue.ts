@@ -55,6 +55,11 @@ export class ItemCatalogue {
     this.byName.set(key, ids);
   }
 
+  /** The short names ALIASES gives an item (not its labels or id). */
+  aliasesOf(id: string): readonly string[] {
+    return ALIASES[this.statement][id] ?? [];
+  }
+
   get(id: string): Item | undefined {
     return this.byId.get(id);
   }
@@ -82,6 +87,7 @@ export class ItemCatalogue {
         `"${input.trim()}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`
       );
     }
+    // Suggest printed labels, whichever of an item's names (label, alias, id) came close.
     const candidates: [string, string][] = [];
     for (const [key, idSet] of this.byName) {
       for (const id of idSet) candidates.push([key, (this.byId.get(id) as Item).label]);

@@ -136,8 +136,8 @@ class Checker {
     );
     const diff = l.minus(r);
     const places = Math.max(0, ...left.map((x) => (x as Reading).places));
-    const unitText = measure === "usd" ? " USD thousands" : rule.scale ? "" : "";
-    const describe = `${formatPrinted(l, places)} vs ${rule.scale ? r.toString() : formatPrinted(r, places)}${unitText}`;
+    const unitText = measure === "usd" ? " (USD thousands)" : "";
+    const describe = `printed ${formatPrinted(l, places)} vs computed ${formatPrinted(r, rule.scale ? Math.max(places, 3) : places)}${unitText}`;
     const tables = [
       ...new Set(
         [...left, ...right].map(

@@ -20,3 +20,7 @@ export function defaultModel(): IIJModel {
   shared ??= new IIJModel(RELEASES);
   return shared;
 }
+export * from "./derived";
+export * from "./grids";
+export * from "./segments";
+export * from "./source";

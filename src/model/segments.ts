@@ -1,0 +1,60 @@
+import { describeValue } from "./catalogue";
+import { invalidValue, notAvailable } from "./errors";
+import type { IIJModel } from "./model";
+import { nameKey, nearestNames, quotedList } from "./names";
+
+/**
+ * The revenue and cost segments of the statements of operations, by the short names analysts use.
+ * Each is a row of INCOME; its printed label and id work too.
+ */
+const REVENUE_SEGMENTS: readonly [string, string][] = [
+  ["Dedicated", "dedicated_access_services"],
+  ["Dial-up", "dialup_access_services"],
+  ["Data center", "internet_datacenter_services"],
+  ["Other VAS", "other_value_added_services"],
+  ["VAS", "total_value_added_services"],
+  ["Other", "other_revenues"],
+  ["Connectivity", "total_connectivity_and_value_added_services"],
+  ["SI", "systems_integration_revenues"],
+  ["Equipment", "equipment_sales"],
+  ["Total", "total_revenues"],
+];
+
+const COST_SEGMENTS: readonly [string, string][] = [
+  ["Connectivity", "cost_of_connectivity_and_value_added_services"],
+  ["SI", "cost_of_systems_integration_revenues"],
+  ["Equipment", "cost_of_equipment_sales"],
+  ["Total", "total_costs"],
+];
+
+export type SegmentKind = "revenue" | "cost";
+
+/** Resolves a segment argument to its INCOME item id; omitted means the total. */
+export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknown): string {
+  const segments = kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS;
+  const valid = `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
+  if (input === null || input === undefined || input === "")
+    return segments[segments.length - 1][1];
+  if (typeof input !== "string") {
+    throw invalidValue(`The segment must be text; got ${describeValue(input)}. ${valid}`);
+  }
+  const names: [string, string, string][] = [];
+  for (const [name, id] of segments) {
+    const item = model.catalogue("INCOME").get(id);
+    names.push([nameKey(name), id, name], [nameKey(id), id, name]);
+    for (const label of item?.printedLabels ?? []) names.push([nameKey(label), id, label]);
+    const aliases = model.catalogue("INCOME").aliasesOf(id);
+    // INCOME's aliases name revenue rows ("Connectivity" is revenue); costs use only their own names.
+    if (kind === "revenue") for (const alias of aliases) names.push([nameKey(alias), id, alias]);
+  }
+  const key = nameKey(input);
+  const hit = names.find(([k]) => k === key);
+  if (hit) return hit[1];
+  const near = nearestNames(
+    input,
+    names.map(([k, , shown]) => [k, shown])
+  );
+  throw notAvailable(
+    `"${input.trim()}" is not a ${kind} segment.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} ${valid}`
+  );
+}
