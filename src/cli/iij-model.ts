@@ -8,8 +8,18 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   stdin: () => readFileSync(0, "utf8"),
-});
+}).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `iij-model: internal error: ${error instanceof Error ? error.stack : String(error)}\n`
+    );
+    process.exitCode = 3;
+  }
+);

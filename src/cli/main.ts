@@ -117,13 +117,20 @@ function checkCommand(args: string[], io: Io, model: IIJModel): number {
   return failed > 0 ? 1 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io, model: IIJModel) => number> = {
+const COMMANDS: Record<
+  string,
+  (args: string[], io: Io, model: IIJModel) => number | Promise<number>
+> = {
   eval: evalCommand,
   list: listCommand,
   check: checkCommand,
 };
 
-export function main(argv: string[], io: Io, model: IIJModel = defaultModel()): number {
+export async function main(
+  argv: string[],
+  io: Io,
+  model: IIJModel = defaultModel()
+): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main);
@@ -141,7 +148,7 @@ export function main(argv: string[], io: Io, model: IIJModel = defaultModel()): 
     return 0;
   }
   try {
-    return run(args, io, model);
+    return await run(args, io, model);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`iij-model ${command}: ${error.message} (iij-model ${command} --help)`);

@@ -4,7 +4,7 @@ import { type Item, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
 import { FINANCIAL_STATEMENTS, type IIJModel, resolveStatement } from "./model";
-import { nameKey, quotedList } from "./names";
+import { nameKey, nearestNames, quotedList } from "./names";
 
 /** Statements searched, in order, when a function takes an item without its statement. */
 const SEARCH_ORDER: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI"];
@@ -145,8 +145,13 @@ export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknow
     item = model.catalogue("INCOME").resolve(kind);
   } catch (error) {
     if (error instanceof IIJError && error.kind === "#N/A") {
+      const near = nearestNames(
+        kind,
+        MARGINS.map((m) => [nameKey(m), m])
+      );
+      const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
       throw notAvailable(
-        `"${kind.trim()}" is not a margin: use ${quotedList([...MARGINS])} or an INCOME item. ${error.message}`
+        `"${kind.trim()}" is not a margin.${hint} Use ${quotedList([...MARGINS])} or an INCOME item. ${error.message}`
       );
     }
     throw error;

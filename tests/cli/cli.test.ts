@@ -1,10 +1,10 @@
 import { main } from "../../src/cli/main";
 import { parseFormula } from "../../src/cli/formula";
 
-function run(argv: string[], stdin = "") {
+async function run(argv: string[], stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(argv, {
+  const status = await main(argv, {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
     stdin: () => stdin,
@@ -13,16 +13,16 @@ function run(argv: string[], stdin = "") {
 }
 
 describe("iij-model eval", () => {
-  test("prints the printed figure for total revenues", () => {
-    expect(run(["eval", '=IIJ.INCOME("1Q01","Total revenues")'])).toEqual({
+  test("prints the printed figure for total revenues", async () => {
+    expect(await run(["eval", '=IIJ.INCOME("1Q01","Total revenues")'])).toEqual({
       status: 0,
       out: "8332898",
       err: "",
     });
   });
 
-  test("evaluates several formulas in order, numbers as JavaScript prints them", () => {
-    const r = run([
+  test("evaluates several formulas in order, numbers as JavaScript prints them", async () => {
+    const r = await run([
       "eval",
       '=IIJ.INCOME("1Q01","Dedicated","JPY millions")',
       '=IIJ.KPI("1Q01","EBITDA")',
@@ -32,8 +32,8 @@ describe("iij-model eval", () => {
     expect(r.status).toBe(0);
   });
 
-  test("reads formulas from stdin with -, and an error sets exit status 1", () => {
-    const r = run(
+  test("reads formulas from stdin with -, and an error sets exit status 1", async () => {
+    const r = await run(
       ["eval", "-"],
       '=IIJ.BALANCE("Jun 30, 2001","Cash")\n\n=IIJ.INCOME("1Q01","Nope")\n'
     );
@@ -42,14 +42,14 @@ describe("iij-model eval", () => {
     expect(r.status).toBe(1);
   });
 
-  test("text results print on one line", () => {
-    const r = run(["eval", '=IIJ.GUIDANCE("FY2001","Operating income")']);
+  test("text results print on one line", async () => {
+    const r = await run(["eval", '=IIJ.GUIDANCE("FY2001","Operating income")']);
     expect(r.out).toMatch(/^IIJ expects to report positive operating income/);
     expect(r.out).not.toContain("\n");
   });
 
-  test("a formula that is not an IIJ call is a #VALUE! line, not a crash", () => {
-    const r = run(["eval", "=SUM(1,2)", '=IIJ.INCOME(A1,"Revenue")']);
+  test("a formula that is not an IIJ call is a #VALUE! line, not a crash", async () => {
+    const r = await run(["eval", "=SUM(1,2)", '=IIJ.INCOME(A1,"Revenue")']);
     expect(r.out.split("\n")).toEqual([
       expect.stringMatching(/^#VALUE!: "=SUM\(1,2\)" is not an IIJ formula/),
       expect.stringMatching(/^#VALUE!: Argument 1 .*"A1" is not a literal/),
@@ -59,8 +59,8 @@ describe("iij-model eval", () => {
 });
 
 describe("iij-model list", () => {
-  test("periods, oldest first, with end dates and coverage", () => {
-    const lines = run(["list", "periods"]).out.split("\n");
+  test("periods, oldest first, with end dates and coverage", async () => {
+    const lines = (await run(["list", "periods"])).out.split("\n");
     expect(lines.map((l) => l.split("\t").slice(0, 2))).toEqual([
       ["1Q00", "2000-06-30"],
       ["4Q00", "2001-03-31"],
@@ -71,23 +71,23 @@ describe("iij-model list", () => {
     expect(lines[2].split("\t")[3]).toBe("INCOME BALANCE CASHFLOW KPI");
   });
 
-  test("items of a statement: id, printed label, section, in printed order", () => {
-    const lines = run(["list", "items", "CASHFLOW"]).out.split("\n");
+  test("items of a statement: id, printed label, section, in printed order", async () => {
+    const lines = (await run(["list", "items", "CASHFLOW"])).out.split("\n");
     expect(lines[0]).toBe("net_income\tNet loss\tOperating Activities");
     expect(lines).toContain("operating_other\tOther\tOperating Activities");
     expect(lines).toContain("investing_other\tOther\tInvesting Activities");
     expect(lines[lines.length - 1]).toBe("cash_end\tCash, End of Period\t");
   });
 
-  test("every listed item of every statement is reachable by its id for every printed period", () => {
+  test("every listed item of every statement is reachable by its id for every printed period", async () => {
     for (const statement of ["INCOME", "BALANCE", "CASHFLOW"]) {
-      const ids = run(["list", "items", statement])
-        .out.split("\n")
+      const ids = (await run(["list", "items", statement])).out
+        .split("\n")
         .map((l) => l.split("\t")[0]);
       const formulas = ids.flatMap((id) =>
         ["1Q01", "4Q00", "1Q00"].map((p) => `=IIJ.${statement}("${p}","${id}")`)
       );
-      const r = run(["eval", ...formulas]);
+      const r = await run(["eval", ...formulas]);
       expect([statement, r.status]).toEqual([statement, 0]);
       for (const line of r.out.split("\n")) expect(line).toMatch(/^-?\d+(\.\d+)?$/);
     }
@@ -95,8 +95,8 @@ describe("iij-model list", () => {
 });
 
 describe("iij-model check", () => {
-  test("passes, ends with the count line, and names the EBITDA inconsistency per period", () => {
-    const r = run(["check"]);
+  test("passes, ends with the count line, and names the EBITDA inconsistency per period", async () => {
+    const r = await run(["check"]);
     expect(r.status).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[lines.length - 1]).toMatch(/^\d+ passed, 0 failed/);
@@ -117,8 +117,8 @@ describe("iij-model check", () => {
 describe("usage", () => {
   test.each([[["--help"]], [["eval", "--help"]], [["list", "--help"]], [["check", "--help"]]])(
     "%j prints help and exits 0",
-    (argv) => {
-      const r = run(argv);
+    async (argv) => {
+      const r = await run(argv);
       expect(r.status).toBe(0);
       expect(r.out).toMatch(/Usage/);
     }
@@ -130,8 +130,8 @@ describe("usage", () => {
     [["list"], /list takes "periods" or "items STATEMENT"/],
     [["list", "items", "NOPE"], /unknown statement "NOPE"/],
     [["check", "extra"], /check takes no arguments/],
-  ])("%j is a one-line error with exit status 2", (argv, message) => {
-    const r = run(argv);
+  ])("%j is a one-line error with exit status 2", async (argv, message) => {
+    const r = await run(argv);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.split("\n")).toHaveLength(1);

@@ -54,7 +54,7 @@ describe("margins over total revenues", () => {
 
   test.each([
     ["1Q01", "Basic Net Loss Per Share", /not an amount/],
-    ["1Q01", "gros", /not a margin/],
+    ["1Q01", "gros", /not a margin. Did you mean "gross"/],
     ["1Q01", 5, /must be text/],
   ])("MARGIN(%p, %p) is an error", (p, kind, message) => {
     expect(() => margin(model, p, kind)).toThrow(message);

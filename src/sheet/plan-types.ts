@@ -1,0 +1,109 @@
+/**
+ * The model sheet as data: what goes in which cell, how it looks, which names and checks it
+ * carries. Built by `planModelSheet`; rendered by the Office.js writer and the .xlsx writer, which
+ * add nothing about the layout.
+ */
+import type { Measure, StatementId } from "../data/types";
+
+/** Units the sheet offers for statement amounts (tables and guidance keep their printed units). */
+export type SheetUnit = "JPY millions" | "JPY thousands";
+export const SHEET_UNITS: readonly SheetUnit[] = ["JPY millions", "JPY thousands"];
+
+/**
+ * How a cell looks: `input` is a printed figure (blue, the modelling convention for hard-coded
+ * inputs), `formula` is computed (black), `check` a check difference, `noted` a printed
+ * inconsistency kept on purpose.
+ */
+export type CellStyle =
+  | "title"
+  | "headerLabel"
+  | "headerValue"
+  | "columnHeader"
+  | "sectionHeader"
+  | "label"
+  | "id"
+  | "input"
+  | "inputText"
+  | "formula"
+  | "check"
+  | "noted"
+  | "text";
+
+/** Where a printed value came from, for tracing a cell back to the page. */
+export interface CellSource {
+  readonly statement: StatementId;
+  readonly itemId: string;
+  readonly period: string;
+  readonly measure: Measure;
+}
+
+export interface PlanCell {
+  /** 0-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  /** Exactly one of: a number as a decimal string, text, or a formula (starting with "="). */
+  readonly number?: string;
+  readonly text?: string;
+  readonly formula?: string;
+  readonly style: CellStyle;
+  readonly numberFormat?: string;
+  readonly source?: CellSource;
+}
+
+export interface PlanName {
+  /** Workbook-scoped defined name. */
+  readonly name: string;
+  readonly row: number;
+  readonly col: number;
+  readonly comment: string;
+}
+
+/** A rectangle (0-based, inclusive) whose non-zero cells are flagged. */
+export interface PlanArea {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+}
+
+export interface SheetPlan {
+  readonly sheetName: string;
+  readonly quarter: string;
+  readonly unit: SheetUnit;
+  /** Size of the model's area, from A1. */
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** Row-major order. */
+  readonly cells: readonly PlanCell[];
+  readonly names: readonly PlanName[];
+  /** Width of each column, in characters of the default font. */
+  readonly columnWidths: readonly number[];
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  /** Check differences: any non-zero cell here is highlighted. */
+  readonly checkAreas: readonly PlanArea[];
+  readonly summary: {
+    readonly values: number;
+    readonly formulas: number;
+    readonly checks: number;
+    readonly noted: number;
+  };
+}
+
+/** "A1" style address of a 0-based cell. */
+export function a1(row: number, col: number, absolute = false): string {
+  let c = col + 1;
+  let letters = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return absolute ? `$${letters}$${row + 1}` : `${letters}${row + 1}`;
+}
+
+/** The formula or value text a cell holds, as Excel's `range.formulas` reports it. */
+export function cellFormula(cell: PlanCell): string | number {
+  if (cell.formula !== undefined) return cell.formula;
+  if (cell.number !== undefined) return Number(cell.number);
+  return cell.text ?? "";
+}
