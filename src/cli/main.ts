@@ -13,16 +13,12 @@ import {
   runChecks,
   summarize,
 } from "../model";
+import { exportCommand } from "./export";
 import { FormulaSyntaxError, parseFormula } from "./formula";
 import { formatResult, isErrorResult } from "./format";
+import { type Io, UsageError } from "./io";
 
-class UsageError extends Error {}
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  stdin: () => string;
-}
+export type { Io } from "./io";
 
 const HELP: Record<string, string> = {
   main: `iij-model: IIJ's quarterly releases as exact, sourced figures.
@@ -33,6 +29,8 @@ Usage:
   iij-model list periods           the periods with figures or guidance
   iij-model list items STATEMENT   id, printed label and section of each item (${STATEMENTS.join(", ")})
   iij-model check                  run every data check (footings, ties, translations)
+  iij-model export --quarter Q --out FILE.xlsx [--unit U]
+                                   write the model sheet as an .xlsx workbook
   iij-model COMMAND --help         help for one command`,
   eval: `Usage: iij-model eval FORMULA... | iij-model eval -
 
@@ -53,6 +51,17 @@ Runs every check on every registered release: footings, cross-statement ties, US
 release's rate, printed percentages and changes, per-share figures. Prints one line per check, then
 "N passed, M failed". Source inconsistencies the release itself prints are listed as NOTED and are
 not failures. Exit status 1 if any check failed.`,
+  export: `Usage: iij-model export --quarter QUARTER --out FILE.xlsx [--unit UNIT]
+
+Writes the model sheet for QUARTER (its columns run from the oldest printed quarter to it) as an
+.xlsx workbook with one sheet, "IIJ Model": the printed figures as values (blue), growth, margins
+and checks as native Excel formulas (black), defined names, frozen panes, and non-zero check
+differences highlighted. No IIJ functions and no cached results: Excel and LibreOffice compute it
+on load, without the add-in. QUARTER takes any period form the functions take (1Q01, Q1 FY2001,
+2001-06-30, FQ0...). UNIT for the statements: "JPY millions" (the default) or "JPY thousands".
+Exit status 1 if the file cannot be written.
+
+Example: iij-model export --quarter 1Q01 --unit "JPY thousands" --out iij-1q01.xlsx`,
 };
 
 function evalCommand(args: string[], io: Io, model: IIJModel): number {
@@ -124,6 +133,7 @@ const COMMANDS: Record<
   eval: evalCommand,
   list: listCommand,
   check: checkCommand,
+  export: exportCommand,
 };
 
 export async function main(

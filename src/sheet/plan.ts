@@ -7,6 +7,7 @@ import {
   type Item,
   type Quarter,
   displayLabels,
+  invalidValue,
   periodKey,
   printedDate,
   quarterEnd,
@@ -95,7 +96,13 @@ class PlanBuilder {
  * native Excel formulas over the printed values (no IIJ functions, so the file works anywhere).
  */
 export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan {
-  const target = model.resolveQuarter(options.quarter, "INCOME").period;
+  const request = model.resolveQuarter(options.quarter, "INCOME");
+  if (request.vintage.kind !== "latest") {
+    throw invalidValue(
+      `The model sheet shows each figure as last reported; load "${periodKey(request.period)}" without "@".`
+    );
+  }
+  const target = request.period;
   const quarters = model.quarters("INCOME").filter((q) => quarterIndex(q) <= quarterIndex(target));
   const periodCol = new Map(quarters.map((q, i) => [periodKey(q), FIRST_PERIOD_COL + i]));
   const lastCol = FIRST_PERIOD_COL + quarters.length - 1;

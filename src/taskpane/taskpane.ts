@@ -1,19 +1,60 @@
-// The task pane page. It also hosts the custom functions (shared runtime: see manifest.xml), so
-// it must stay light: for now it only reports whether it is running inside Excel.
+// The task pane page. It also hosts the custom functions (shared runtime: see manifest.xml). The
+// Load quarter logic lives in LoadController; this file only wires it to the DOM and to Excel.
+import { defaultModel } from "../model";
+import { loadPlan } from "../sheet/excel-writer";
+import { LoadController, type Tone } from "./load-controller";
 
-/** Shows a message in the pane's status line; `tone` picks its colour. */
-function showStatus(message: string, tone: "ready" | "warning"): void {
-  const status = document.getElementById("status");
-  if (!(status instanceof HTMLElement)) return;
+function element<T extends HTMLElement>(id: string, type: new () => T): T {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`The pane is missing #${id}`);
+  return found;
+}
+
+function showStatus(message: string, tone: Tone | "warning"): void {
+  const status = element("status", HTMLParagraphElement);
   status.textContent = message;
-  status.classList.remove("status--ready", "status--warning");
-  status.classList.add(`status--${tone}`);
+  status.className = `status status--${tone}`;
+}
+
+function fillSelect(select: HTMLSelectElement, options: readonly string[]): void {
+  select.replaceChildren(
+    ...options.map((value) => {
+      const option = document.createElement("option");
+      option.value = value;
+      option.textContent = value;
+      return option;
+    })
+  );
+}
+
+function setUpLoadQuarter(): void {
+  const quarter = element("quarter", HTMLSelectElement);
+  const unit = element("unit", HTMLSelectElement);
+  const button = element("load-quarter", HTMLButtonElement);
+  const controller = new LoadController(
+    defaultModel(),
+    (plan) => Excel.run((context) => loadPlan(context, plan)),
+    {
+      setBusy: (busy) => {
+        button.disabled = busy;
+        button.setAttribute("aria-busy", String(busy));
+      },
+      setStatus: showStatus,
+    }
+  );
+  fillSelect(quarter, controller.quarters());
+  fillSelect(unit, controller.units());
+  button.disabled = false;
+  button.addEventListener("click", () => {
+    void controller.load(quarter.value, unit.value);
+  });
 }
 
 Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
-    showStatus("Ready. Type =IIJ. in a cell to use the functions.", "ready");
+    setUpLoadQuarter();
+    showStatus("Ready. Pick a quarter and load it, or type =IIJ. in a cell.", "info");
   } else {
-    showStatus("Open this pane from Excel to use the IIJ functions.", "warning");
+    showStatus("Open this pane from Excel to load quarters and use the IIJ functions.", "warning");
   }
 });

@@ -1,0 +1,539 @@
+/**
+ * A faithful fake of the few Excel JavaScript API objects the add-in uses, with Office.js's
+ * batching semantics: property writes and method calls are queued and run in order at
+ * `context.sync()`; a property read before it was loaded and synced throws, as in Excel; a failing
+ * command stops the batch (earlier commands stay applied) and rejects the sync. Tests count syncs
+ * and can make the Nth command of a batch fail.
+ */
+
+type Value = string | number | boolean;
+
+interface CellData {
+  formula: Value;
+  numberFormat: string;
+  font: { color: string; bold: boolean; italic: boolean; size: number };
+  fill: string | null;
+}
+
+function parseCol(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+}
+
+function colName(col: number): string {
+  let c = col + 1;
+  let s = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const WHOLE_SHEET: Rect = { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 };
+
+function parseAddress(address: string): Rect {
+  const [a, b] = address.replace(/\$/g, "").split(":");
+  const one = (x: string) => {
+    const m = /^([A-Z]+)(\d+)?$/.exec(x);
+    if (!m) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+    return { r: m[2] ? Number(m[2]) - 1 : -1, c: parseCol(m[1]) };
+  };
+  const p = one(a);
+  const q = b ? one(b) : p;
+  // A whole-column reference such as "A:A" has no row numbers.
+  const r0 = p.r < 0 ? 0 : p.r;
+  const r1 = q.r < 0 ? WHOLE_SHEET.r1 : q.r;
+  return { r0, c0: p.c, r1, c1: q.c };
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+export class SheetState {
+  cells = new Map<string, CellData>();
+  visibility = "Visible";
+  protectedSheet = false;
+  frozen: string | null = null;
+  conditionalFormats: { address: string; rule: unknown; font: string; fill: string }[] = [];
+  columnWidths = new Map<number, number>();
+  constructor(public name: string) {}
+
+  cell(r: number, c: number): CellData {
+    const key = `${r},${c}`;
+    let d = this.cells.get(key);
+    if (!d) {
+      d = {
+        formula: "",
+        numberFormat: "General",
+        font: { color: "#000000", bold: false, italic: false, size: 11 },
+        fill: null,
+      };
+      this.cells.set(key, d);
+    }
+    return d;
+  }
+
+  peek(r: number, c: number): CellData | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  /** The value at an address, as the tests inspect it. */
+  get(address: string): Value {
+    const { r0, c0 } = parseAddress(address);
+    return this.peek(r0, c0)?.formula ?? "";
+  }
+
+  used(): Rect | null {
+    let rect: Rect | null = null;
+    for (const [key, d] of this.cells) {
+      if (d.formula === "") continue;
+      const [r, c] = key.split(",").map(Number);
+      rect = rect
+        ? {
+            r0: Math.min(rect.r0, r),
+            c0: Math.min(rect.c0, c),
+            r1: Math.max(rect.r1, r),
+            c1: Math.max(rect.c1, c),
+          }
+        : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return rect;
+  }
+}
+
+export class FakeWorkbookState {
+  sheets: SheetState[] = [];
+  names = new Map<string, { sheet: string; address: string; comment: string }>();
+  calculationSuspended = 0;
+  activeSheet: string | null = null;
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+}
+
+class Queue {
+  commands: (() => void)[] = [];
+  syncs = 0;
+  commandsRun = 0;
+  /** Fails the command with this 1-based index within the next batch (fault injection). */
+  failAtCommand: number | null = null;
+
+  push(command: () => void): void {
+    this.commands.push(command);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const batch = this.commands;
+    this.commands = [];
+    const failAt = this.failAtCommand;
+    this.failAtCommand = null;
+    for (let i = 0; i < batch.length; i++) {
+      if (failAt !== null && i + 1 === failAt)
+        throw new FakeExcelError("GeneralException", "An internal error has occurred (injected)");
+      batch[i]();
+      this.commandsRun++;
+    }
+  }
+}
+
+/** Loaded-property bookkeeping shared by the proxies. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected queue: Queue) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Call load() and sync() first.`
+      );
+    return this.loaded.get(prop) as T;
+  }
+}
+
+class FakeRange extends Proxy {
+  readonly format: {
+    font: Record<string, unknown>;
+    fill: Record<string, unknown> & { clear(): void };
+    columnWidth?: number;
+  };
+  readonly conditionalFormats: {
+    clearAll(): void;
+    add(type: string): {
+      cellValue: {
+        format: { font: Record<string, unknown>; fill: Record<string, unknown> };
+        rule: unknown;
+      };
+    };
+  };
+
+  constructor(
+    queue: Queue,
+    private readonly sheetOf: () => SheetState | undefined,
+    private readonly rect: () => Rect | null
+  ) {
+    super(queue);
+    const each = (fn: (d: CellData) => void) => () => {
+      const s = this.mustSheet();
+      const r = this.mustRect();
+      for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) fn(s.cell(i, j));
+    };
+    const font: Record<string, unknown> = {};
+    for (const prop of ["color", "bold", "italic", "size"] as const) {
+      Object.defineProperty(font, prop, {
+        set: (v) => queue.push(each((d) => ((d.font as Record<string, unknown>)[prop] = v))),
+      });
+    }
+    const fill = { clear: () => queue.push(each((d) => (d.fill = null))) } as Record<
+      string,
+      unknown
+    > & { clear(): void };
+    Object.defineProperty(fill, "color", {
+      set: (v: string) => queue.push(each((d) => (d.fill = v))),
+    });
+    this.format = { font, fill };
+    Object.defineProperty(this.format, "columnWidth", {
+      set: (v: number) =>
+        queue.push(() => {
+          const r = this.mustRect();
+          for (let c = r.c0; c <= r.c1; c++) this.mustSheet().columnWidths.set(c, v);
+        }),
+    });
+    this.conditionalFormats = {
+      clearAll: () =>
+        queue.push(() => {
+          const s = this.mustSheet();
+          s.conditionalFormats = [];
+        }),
+      add: (type: string) => {
+        if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", type);
+        const cf = {
+          cellValue: {
+            format: { font: {} as Record<string, unknown>, fill: {} as Record<string, unknown> },
+            rule: undefined as unknown,
+          },
+        };
+        queue.push(() => {
+          const r = this.mustRect();
+          this.mustSheet().conditionalFormats.push({
+            address: `${colName(r.c0)}${r.r0 + 1}:${colName(r.c1)}${r.r1 + 1}`,
+            rule: cf.cellValue.rule,
+            font: String(cf.cellValue.format.font.color),
+            fill: String(cf.cellValue.format.fill.color),
+          });
+        });
+        return cf;
+      },
+    };
+  }
+
+  private mustSheet(): SheetState {
+    const s = this.sheetOf();
+    if (!s) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist");
+    return s;
+  }
+
+  private mustRect(): Rect {
+    const r = this.rect();
+    if (!r) throw new FakeExcelError("ItemNotFound", "Null range");
+    return r;
+  }
+
+  private setGrid(grid: unknown, apply: (d: CellData, v: Value) => void): void {
+    this.queue.push(() => {
+      const r = this.mustRect();
+      const rows = r.r1 - r.r0 + 1;
+      const cols = r.c1 - r.c0 + 1;
+      const g = grid as Value[][];
+      if (
+        !Array.isArray(g) ||
+        g.length !== rows ||
+        g.some((line) => !Array.isArray(line) || line.length !== cols)
+      ) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`
+        );
+      }
+      const s = this.mustSheet();
+      g.forEach((line, i) => line.forEach((v, j) => apply(s.cell(r.r0 + i, r.c0 + j), v)));
+    });
+  }
+
+  set formulas(grid: Value[][]) {
+    this.setGrid(grid, (d, v) => (d.formula = v));
+  }
+  get formulas(): Value[][] {
+    return this.read("formulas");
+  }
+  set numberFormat(grid: Value[][]) {
+    this.setGrid(grid, (d, v) => (d.numberFormat = String(v)));
+  }
+  get numberFormat(): Value[][] {
+    return this.read("numberFormat");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.queue.push(() => {
+      const s = this.mustSheet();
+      const r = this.mustRect();
+      const area = (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+      const targets: CellData[] = [];
+      if (area <= s.cells.size) {
+        for (let i = r.r0; i <= r.r1; i++)
+          for (let j = r.c0; j <= r.c1; j++) {
+            const d = s.peek(i, j);
+            if (d) targets.push(d);
+          }
+      } else {
+        for (const [key, d] of s.cells) {
+          const [i, j] = key.split(",").map(Number);
+          if (i >= r.r0 && i <= r.r1 && j >= r.c0 && j <= r.c1) targets.push(d);
+        }
+      }
+      for (const d of targets) {
+        if (applyTo !== "Formats") d.formula = "";
+        if (applyTo !== "Contents") {
+          d.numberFormat = "General";
+          d.font = { color: "#000000", bold: false, italic: false, size: 11 };
+          d.fill = null;
+        }
+      }
+    });
+  }
+
+  load(props: string): this {
+    const wanted = props.split(",").map((p) => p.trim());
+    this.queue.push(() => {
+      const s = this.sheetOf();
+      const r = s ? this.rect() : null;
+      this.loaded.set("isNullObject", !r);
+      if (!s || !r) return;
+      const block = (f: (d: CellData | undefined) => Value) =>
+        Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) =>
+          Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => f(s.peek(r.r0 + i, r.c0 + j)))
+        );
+      for (const p of wanted) {
+        if (p === "formulas" || p === "values")
+          this.loaded.set(
+            p,
+            block((d) => d?.formula ?? "")
+          );
+        else if (p === "numberFormat")
+          this.loaded.set(
+            p,
+            block((d) => d?.numberFormat ?? "General")
+          );
+        else if (p === "address")
+          this.loaded.set(p, `'${s.name}'!${colName(r.c0)}${r.r0 + 1}:${colName(r.c1)}${r.r1 + 1}`);
+      }
+    });
+    return this;
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  readonly protection: { protected: boolean };
+  readonly freezePanes: { unfreeze(): void; freezeAt(range: FakeRange): void };
+
+  constructor(
+    queue: Queue,
+    private readonly book: FakeWorkbookState,
+    private readonly find: () => SheetState | undefined
+  ) {
+    super(queue);
+    const self = this;
+    this.protection = {
+      get protected() {
+        return self.read<boolean>("protection/protected");
+      },
+    };
+    this.freezePanes = {
+      unfreeze: () => queue.push(() => (this.must().frozen = null)),
+      freezeAt: (range: FakeRange) =>
+        queue.push(() => {
+          this.must().frozen = (range as unknown as { rectFor(): string }).rectFor();
+        }),
+    };
+  }
+
+  private must(): SheetState {
+    const s = this.find();
+    if (!s) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+    return s;
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.queue.push(() => {
+      if (this.book.sheet(value))
+        throw new FakeExcelError("InvalidArgument", `A sheet named ${value} already exists`);
+      this.must().name = value;
+    });
+  }
+  set visibility(value: string) {
+    this.queue.push(() => (this.must().visibility = value));
+  }
+
+  getRange(address?: string): FakeRange {
+    const range = new FakeRange(
+      this.queue,
+      () => this.find(),
+      () => (address ? parseAddress(address) : WHOLE_SHEET)
+    );
+    (range as unknown as { rectFor(): string }).rectFor = () => address ?? "";
+    return range;
+  }
+
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.queue,
+      () => this.find(),
+      () => this.find()?.used() ?? null
+    );
+  }
+
+  activate(): void {
+    this.queue.push(() => (this.book.activeSheet = this.must().name));
+  }
+
+  delete(): void {
+    this.queue.push(() => {
+      const s = this.find();
+      if (s) this.book.sheets = this.book.sheets.filter((x) => x !== s);
+    });
+  }
+
+  load(props: string): this {
+    const wanted = props.split(",").map((p) => p.trim());
+    this.queue.push(() => {
+      const s = this.find();
+      this.loaded.set("isNullObject", !s);
+      if (!s) return;
+      for (const p of wanted) {
+        if (p === "name") this.loaded.set("name", s.name);
+        if (p === "protection/protected") this.loaded.set(p, s.protectedSheet);
+      }
+    });
+    return this;
+  }
+}
+
+export class FakeRequestContext {
+  readonly queue = new Queue();
+  readonly workbook: {
+    worksheets: {
+      getItemOrNullObject(name: string): FakeWorksheet;
+      getItem(name: string): FakeWorksheet;
+      add(name: string): FakeWorksheet;
+      load(props: string): void;
+      items: { name: string }[];
+    };
+    names: {
+      load(props: string): void;
+      items: { name: string }[];
+      add(name: string, ref: FakeRange, comment?: string): void;
+      getItem(name: string): { delete(): void };
+    };
+    application: { suspendApiCalculationUntilNextSync(): void };
+  };
+
+  constructor(readonly book: FakeWorkbookState) {
+    const q = this.queue;
+    let sheetItems: { name: string }[] | null = null;
+    let nameItems: { name: string }[] | null = null;
+    const byNameAtRun = (name: string) => {
+      // A handle follows its sheet through a rename, as in Excel: bind on first use.
+      let bound: SheetState | undefined;
+      let looked = false;
+      return () => {
+        if (!looked || (bound && !book.sheets.includes(bound))) {
+          bound = book.sheet(name);
+          looked = true;
+        }
+        return bound && book.sheets.includes(bound) ? bound : undefined;
+      };
+    };
+    this.workbook = {
+      worksheets: {
+        getItemOrNullObject: (name) => new FakeWorksheet(q, book, byNameAtRun(name)),
+        getItem: (name) => {
+          const find = byNameAtRun(name);
+          return new FakeWorksheet(q, book, find);
+        },
+        add: (name) => {
+          let created: SheetState | undefined;
+          q.push(() => {
+            if (book.sheet(name))
+              throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists`);
+            created = new SheetState(name);
+            book.sheets.push(created);
+          });
+          return new FakeWorksheet(q, book, () => created);
+        },
+        load: () => q.push(() => (sheetItems = book.sheets.map((s) => ({ name: s.name })))),
+        get items() {
+          if (!sheetItems) throw new FakeExcelError("PropertyNotLoaded", "worksheets.items");
+          return sheetItems;
+        },
+      },
+      names: {
+        load: () => q.push(() => (nameItems = [...book.names.keys()].map((name) => ({ name })))),
+        get items() {
+          if (!nameItems) throw new FakeExcelError("PropertyNotLoaded", "names.items");
+          return nameItems;
+        },
+        add: (name, ref, comment = "") =>
+          q.push(() => {
+            if (book.names.has(name))
+              throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists`);
+            book.names.set(name, {
+              sheet: "",
+              address: (ref as unknown as { rectFor(): string }).rectFor(),
+              comment,
+            });
+          }),
+        getItem: (name) => ({
+          delete: () =>
+            q.push(() => {
+              if (!book.names.delete(name)) throw new FakeExcelError("ItemNotFound", name);
+            }),
+        }),
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: () => q.push(() => book.calculationSuspended++),
+      },
+    };
+  }
+
+  sync(): Promise<void> {
+    return this.queue.sync();
+  }
+}

@@ -1,0 +1,173 @@
+import { defaultModel } from "../../src/model";
+import { LAYOUT_SHEET_NAME, loadPlan } from "../../src/sheet/excel-writer";
+import { planModelSheet } from "../../src/sheet/plan";
+import type { SheetPlan } from "../../src/sheet/plan-types";
+import { FakeRequestContext, FakeWorkbookState, type SheetState } from "../fakes/excel";
+
+const model = defaultModel();
+const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
+const thousands = planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" });
+
+async function load(book: FakeWorkbookState, plan: SheetPlan, failAtCommand?: number) {
+  const context = new FakeRequestContext(book);
+  if (failAtCommand !== undefined) {
+    // Fail inside the write batch: the read batch is the first sync.
+    const sync = context.queue.sync.bind(context.queue);
+    let n = 0;
+    context.queue.sync = async () => {
+      n++;
+      if (n === 2) context.queue.failAtCommand = failAtCommand;
+      return sync();
+    };
+  }
+  const run = loadPlan(context as unknown as Excel.RequestContext, plan);
+  const outcome = await run;
+  return { outcome, syncs: context.queue.syncs };
+}
+
+/** The row of a printed label in column A. */
+function rowOf(sheet: SheetState, label: string): number {
+  for (let r = 0; r < 400; r++) if (sheet.peek(r, 0)?.formula === label) return r + 1;
+  throw new Error(`no row "${label}"`);
+}
+
+const modelSheet = (book: FakeWorkbookState) => book.sheet("IIJ Model") as SheetState;
+
+test("a first load writes the whole plan in two syncs", async () => {
+  const book = new FakeWorkbookState();
+  const { outcome, syncs } = await load(book, millions);
+  expect(syncs).toBe(2);
+  expect(outcome.ok).toBe(true);
+  expect(outcome.message).toMatch(
+    /^Loaded 1Q01 \(JPY millions\): \d+ values, \d+ formulas, \d+ checks\.$/
+  );
+  const sheet = modelSheet(book);
+  const revenue = rowOf(sheet, "Total revenues");
+  expect([sheet.get(`C${revenue}`), sheet.get(`D${revenue}`), sheet.get(`E${revenue}`)]).toEqual([
+    7245.795, 9199.575, 8332.898,
+  ]);
+  expect(sheet.get("C10")).toBe("1Q00");
+  expect(sheet.peek(revenue - 1, 4)?.font.color).toBe("#0000FF");
+  expect(book.names.has("IIJ_FXRATE")).toBe(true);
+  expect(book.sheet(LAYOUT_SHEET_NAME)?.visibility).toBe("VeryHidden");
+  expect(sheet.conditionalFormats.length).toBe(millions.checkAreas.length);
+  expect(book.calculationSuspended).toBe(1);
+});
+
+test("the number of syncs does not grow with the sheet: a plan ten times larger still takes two", async () => {
+  const rows = millions.rowCount * 10;
+  const big: SheetPlan = {
+    ...millions,
+    rowCount: rows,
+    cells: [
+      ...millions.cells,
+      ...Array.from({ length: rows - millions.rowCount }, (_, i) => ({
+        row: millions.rowCount + i,
+        col: 2,
+        number: String(i),
+        style: "input" as const,
+      })),
+    ],
+  };
+  const book = new FakeWorkbookState();
+  expect((await load(book, big)).syncs).toBe(2);
+  expect((await load(book, big)).syncs).toBe(2);
+});
+
+test("a reload in another unit keeps every cell the analyst typed", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  const sheet = modelSheet(book);
+  const revenue = rowOf(sheet, "Total revenues");
+  // A note beside the model, a row of their own below it, and a value in a blank model-area cell.
+  sheet.cell(revenue - 1, 8).formula = "check with IR";
+  sheet.cell(millions.rowCount + 5, 0).formula = "My EBITDA bridge";
+  sheet.cell(millions.rowCount + 5, 4).formula = `=E${revenue}*1.1`;
+  sheet.cell(revenue - 1, 1 + 5).formula = 123; // column G inside the header area
+  sheet.cell(0, 4).formula = "analyst: v2";
+  const { outcome, syncs } = await load(book, thousands);
+  expect(syncs).toBe(2);
+  expect(outcome.ok).toBe(true);
+  expect(outcome.message).toMatch(/Kept 5 of your cells/);
+  const after = modelSheet(book);
+  expect(after.get(`I${revenue}`)).toBe("check with IR");
+  expect(after.get(`A${millions.rowCount + 6}`)).toBe("My EBITDA bridge");
+  expect(after.get(`E${millions.rowCount + 6}`)).toBe(`=E${revenue}*1.1`);
+  expect(after.get(`G${revenue}`)).toBe(123);
+  expect(after.get("E1")).toBe("analyst: v2");
+  expect(after.get(`E${revenue}`)).toBe(8332898);
+  expect(after.get("C4")).toBe("JPY thousands");
+  expect(book.sheets.map((s) => s.name)).toEqual(["IIJ Model", LAYOUT_SHEET_NAME]);
+});
+
+test("reloading twice changes nothing the analyst typed and writes the same model", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  modelSheet(book).cell(300, 10).formula = "keep me";
+  await load(book, millions);
+  await load(book, millions);
+  expect(modelSheet(book).get("K301")).toBe("keep me");
+});
+
+test("typing over a printed figure is never lost: the old sheet is kept whole under another name", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  const revenue = rowOf(modelSheet(book), "Total revenues");
+  modelSheet(book).cell(revenue - 1, 4).formula = 9999;
+  const { outcome, syncs } = await load(book, millions);
+  expect(syncs).toBe(2);
+  expect(outcome.keptSheet).toBe("IIJ Model (kept 1)");
+  expect(outcome.message).toMatch(
+    new RegExp(
+      `You had typed in cells the new model needs \\(E${revenue}\\).*"IIJ Model \\(kept 1\\)"`
+    )
+  );
+  expect(book.sheet("IIJ Model (kept 1)")?.get(`E${revenue}`)).toBe(9999);
+  expect(modelSheet(book).get(`E${revenue}`)).toBe(8332.898);
+});
+
+test.each([1, 5, 40, 200])(
+  "a write that fails at command %i leaves the previous model as it was",
+  async (failAt) => {
+    const book = new FakeWorkbookState();
+    await load(book, millions);
+    modelSheet(book).cell(300, 0).formula = "analyst row";
+    const before = JSON.stringify(
+      [...modelSheet(book).cells]
+        .filter(([, d]) => d.formula !== "")
+        .map(([k, d]) => [k, d.formula])
+        .sort()
+    );
+    const { outcome } = await load(book, thousands, failAt);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(
+      /^Load failed: An internal error has occurred \(injected\)\. The previous sheet was restored\.$/
+    );
+    const after = JSON.stringify(
+      [...modelSheet(book).cells]
+        .filter(([, d]) => d.formula !== "")
+        .map(([k, d]) => [k, d.formula])
+        .sort()
+    );
+    expect(after).toBe(before);
+  }
+);
+
+test("a failed first load leaves no half-written sheet", async () => {
+  const book = new FakeWorkbookState();
+  const { outcome } = await load(book, millions, 30);
+  expect(outcome.ok).toBe(false);
+  expect(outcome.message).toMatch(/Nothing was changed\.$/);
+  expect(book.sheet("IIJ Model")).toBeUndefined();
+});
+
+test("a protected sheet is not touched and the message says how to proceed", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  modelSheet(book).protectedSheet = true;
+  const { outcome, syncs } = await load(book, thousands);
+  expect(syncs).toBe(1);
+  expect(outcome.ok).toBe(false);
+  expect(outcome.message).toMatch(/protected.*Unprotect/);
+  expect(modelSheet(book).get("C4")).toBe("JPY millions");
+});

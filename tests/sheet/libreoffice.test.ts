@@ -1,0 +1,265 @@
+/**
+ * The exported workbook, recalculated by an independent engine (LibreOffice, headless), against the
+ * release's printed cells. The expected figures are parsed here from the data file's printed text,
+ * not taken from the model, the plan or the writer under test.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { exportCommand } from "../../src/cli/export";
+import { RELEASE_2001_08_14 } from "../../src/data/releases/2001-08-14-1q01";
+import { defaultModel } from "../../src/model";
+import { planModelSheet } from "../../src/sheet/plan";
+import type { SheetUnit } from "../../src/sheet/plan-types";
+
+const UNITS: readonly SheetUnit[] = ["JPY thousands", "JPY millions"];
+const STATEMENTS = ["INCOME", "BALANCE", "CASHFLOW"] as const;
+const PERIODS = ["1Q00", "4Q00", "1Q01"] as const;
+/**
+ * CSV filter options: comma, double quote, UTF-8, from line 1, ..., token 9 "save cell contents as
+ * shown" false (raw values, not the number format's text), token 12 -1: every sheet, one file each.
+ */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => existsSync(join(dir, command)));
+}
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/** A raw CSV value as a number: "-1664.876", "1.5E-05", "15.0032260090162%"; null if not one. */
+function csvNumber(text: string): number | null {
+  const m = /^(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)(%?)$/i.exec(text.trim());
+  if (!m) return null;
+  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
+}
+
+/** A printed cell as the release prints it: "(299,814)" is -299814, "-" is 0, "12.5%" 12.5. */
+function printedNumber(text: string): number {
+  const t = text.trim();
+  if (t === "-") return 0;
+  const m = /^(\()?([\d,]+(?:\.\d+)?)%?(\))?$/.exec(t);
+  if (!m || Boolean(m[1]) !== Boolean(m[3])) throw new Error(`not a printed figure: "${text}"`);
+  const value = Number(m[2].replace(/,/g, ""));
+  return m[1] ? -value : value;
+}
+
+const sig15 = (x: number) => Number(x.toPrecision(15));
+
+const ERROR_VALUE =
+  /^(#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)|Err:\d+|#[A-Z][A-Z0-9/]*[!?])$/;
+
+interface Recalculated {
+  rows: string[][];
+  plan: ReturnType<typeof planModelSheet>;
+  exportLine: string;
+}
+
+const results = new Map<SheetUnit, Recalculated>();
+let workDir = "";
+
+beforeAll(async () => {
+  if (!onPath("soffice")) {
+    throw new Error(
+      "LibreOffice (soffice) is not installed, so the exported workbook cannot be recalculated: run `apt-get install -y libreoffice-calc`"
+    );
+  }
+  workDir = mkdtempSync(join(tmpdir(), "iij-lo-"));
+  const model = defaultModel();
+  const files: string[] = [];
+  const lines = new Map<SheetUnit, string>();
+  for (const unit of UNITS) {
+    const file = join(workDir, `${unit.replace(" ", "-")}.xlsx`);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      stdin: () => "",
+    };
+    const status = await exportCommand(
+      ["--quarter", "1Q01", "--unit", unit, "--out", file],
+      io,
+      model
+    );
+    if (status !== 0) throw new Error(`export failed (${status}): ${err.join(" ")}`);
+    files.push(file);
+    lines.set(unit, out.join("\n"));
+  }
+  // A fresh profile: no state from other runs, and no cached results in the workbook, so every
+  // formula is computed on load.
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      CSV_FILTER,
+      "--outdir",
+      join(workDir, "csv"),
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 170_000 }
+  );
+  for (const unit of UNITS) {
+    const plan = planModelSheet(model, { quarter: "1Q01", unit });
+    const csv = join(workDir, "csv", `${unit.replace(" ", "-")}-${plan.sheetName}.csv`);
+    if (!existsSync(csv)) throw new Error(`LibreOffice wrote no ${csv}`);
+    results.set(unit, {
+      rows: parseCsv(readFileSync(csv, "utf8")),
+      plan,
+      exportLine: lines.get(unit) as string,
+    });
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe.each(UNITS)("the exported workbook recalculated by LibreOffice (%s)", (unit) => {
+  const get = () => results.get(unit) as Recalculated;
+  const cellText = (rows: string[][], r: number, c: number) => rows[r]?.[c] ?? "";
+
+  test("the export reported what it wrote", () => {
+    expect(get().exportLine).toMatch(
+      new RegExp(
+        `^Wrote .*\\.xlsx: sheet "IIJ Model", 1Q01, ${unit}, \\d+ values, \\d+ formulas, \\d+ checks$`
+      )
+    );
+  });
+
+  test.each(STATEMENTS)(
+    "%s: every printed figure for 1Q00, 4Q00 and 1Q01 sits under its label and period, as printed",
+    (statement) => {
+      const { rows } = get();
+      const table = RELEASE_2001_08_14.tables.find((t) => t.statement === statement)!;
+      const headerRow = rows.findIndex((r) => r[0] === "Fiscal quarter");
+      expect(headerRow).toBeGreaterThanOrEqual(0);
+      const columnOf = (period: string) => rows[headerRow].indexOf(period);
+      const start = rows.findIndex((r) => r[0].toLowerCase().startsWith(table.title.toLowerCase()));
+      expect(start).toBeGreaterThan(headerRow);
+      let end = start + 1;
+      while (end < rows.length && (rows[end][0] ?? "") !== "") end++;
+
+      let compared = 0;
+      for (const printed of table.rows) {
+        const matches = [];
+        for (let r = start + 1; r < end; r++) {
+          const label = rows[r][0];
+          if (
+            rows[r][1] === printed.id &&
+            (label === printed.label || label.startsWith(`${printed.label} (`))
+          )
+            matches.push(r);
+        }
+        expect({ row: printed.label, matches: matches.length }).toEqual({
+          row: printed.label,
+          matches: 1,
+        });
+        const rowUnit = printed.unit ?? table.unit;
+        for (const period of PERIODS) {
+          const index = table.columns.findIndex(
+            (c) => c.period === period && c.measure === "amount"
+          );
+          expect(index).toBeGreaterThanOrEqual(0);
+          const source = printed.cells[index];
+          const actual = cellText(rows, matches[0], columnOf(period));
+          const where = `${statement} "${printed.label}" ${period}`;
+          if (source === "") {
+            expect({ where, actual }).toEqual({ where, actual: "" });
+          } else if (source === "NA") {
+            expect({ where, actual }).toEqual({ where, actual: "NA" });
+          } else {
+            const figure = printedNumber(source);
+            const value = csvNumber(actual);
+            if (rowUnit === "JPY thousands" && unit === "JPY millions") {
+              expect({ where, value: value === null ? actual : sig15(value) }).toEqual({
+                where,
+                value: sig15(figure / 1000),
+              });
+            } else {
+              expect({ where, value: value ?? actual }).toEqual({ where, value: figure });
+            }
+          }
+          compared++;
+        }
+      }
+      expect(compared).toBe(table.rows.length * PERIODS.length);
+    }
+  );
+
+  test("no cell evaluates to an error", () => {
+    const { rows } = get();
+    const errors: string[] = [];
+    rows.forEach((r, i) =>
+      r.forEach((text, c) => {
+        if (ERROR_VALUE.test(text.trim())) errors.push(`row ${i + 1} col ${c + 1}: ${text}`);
+      })
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('every formula cell computed a value (no formula left blank by the engine but the IF(...=0,"") growth cells)', () => {
+    const { rows, plan } = get();
+    const blank = plan.cells
+      .filter((c) => c.formula !== undefined && !/^=IF\([A-Z]+\d+=0,""/.test(c.formula))
+      .filter((c) => cellText(rows, c.row, c.col) === "")
+      .map((c) => `${c.row + 1}:${c.col + 1} ${c.formula}`);
+    expect(blank).toEqual([]);
+  });
+
+  test("every check difference is 0", () => {
+    const { rows, plan } = get();
+    let checked = 0;
+    const nonZero: string[] = [];
+    for (const area of plan.checkAreas) {
+      for (const cell of plan.cells) {
+        if (
+          cell.row < area.firstRow ||
+          cell.row > area.lastRow ||
+          cell.col < area.firstCol ||
+          cell.col > area.lastCol
+        )
+          continue;
+        const text = cellText(rows, cell.row, cell.col);
+        if (csvNumber(text) !== 0)
+          nonZero.push(`${cell.row + 1}:${cell.col + 1} ${cell.formula} = ${text}`);
+        checked++;
+      }
+    }
+    expect(nonZero).toEqual([]);
+    expect(checked).toBe(plan.summary.checks);
+  });
+});

@@ -1,0 +1,177 @@
+/** The model sheet plan: golden content, with figures typed from the printed page. */
+import { defaultModel } from "../../src/model";
+import { planModelSheet } from "../../src/sheet/plan";
+import { type SheetPlan, a1 } from "../../src/sheet/plan-types";
+
+const model = defaultModel();
+const plans = {
+  "JPY millions": planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" }),
+  "JPY thousands": planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" }),
+};
+
+function grid(plan: SheetPlan): Map<string, string> {
+  return new Map(plan.cells.map((c) => [a1(c.row, c.col), c.formula ?? c.number ?? c.text ?? ""]));
+}
+
+/** Row (1-based) of a label in column A, the nth time it appears. */
+function rowOf(plan: SheetPlan, label: string, nth = 0): number {
+  const rows = plan.cells.filter((c) => c.col === 0 && c.text === label).map((c) => c.row + 1);
+  if (rows[nth] === undefined) throw new Error(`no row "${label}"`);
+  return rows[nth];
+}
+
+test("one column per quarter, oldest first, with each quarter's end date under it", () => {
+  const g = grid(plans["JPY millions"]);
+  expect(["C10", "D10", "E10"].map((a) => g.get(a))).toEqual(["1Q00", "4Q00", "1Q01"]);
+  expect(["C11", "D11", "E11"].map((a) => g.get(a))).toEqual([
+    "Jun 30, 2000",
+    "Mar 31, 2001",
+    "Jun 30, 2001",
+  ]);
+  expect(plans["JPY millions"].freeze).toEqual({ rows: 11, columns: 2 });
+});
+
+test("the header says what was loaded, in which unit, from which release", () => {
+  const g = grid(plans["JPY thousands"]);
+  expect(g.get("C2")).toBe("1Q01");
+  expect(g.get("C4")).toBe("JPY thousands");
+  expect(g.get("C6")).toBe("124.73");
+  expect(g.get("C3")).toMatch(/2001-08-14/);
+  expect(plans["JPY thousands"].names.map((n) => n.name)).toEqual(
+    expect.arrayContaining([
+      "IIJ_QUARTER",
+      "IIJ_UNIT",
+      "IIJ_FXRATE",
+      "IIJ_GUIDANCE_2Q01_REVENUES_MID",
+    ])
+  );
+});
+
+describe.each([
+  ["JPY thousands", "8332898", "-299814", "12574744", "-231079"],
+  ["JPY millions", "8332.898", "-299.814", "12574.744", "-231.079"],
+] as const)("printed figures in %s", (unit, revenue, opLoss, cash, cfo) => {
+  const plan = plans[unit];
+  const g = grid(plan);
+  test("sit in the row of their printed label and the column of their quarter", () => {
+    expect(g.get(`E${rowOf(plan, "Total revenues")}`)).toBe(revenue);
+    expect(g.get(`E${rowOf(plan, "Operating loss")}`)).toBe(opLoss);
+    expect(g.get(`E${rowOf(plan, "Cash")}`)).toBe(cash);
+    expect(g.get(`E${rowOf(plan, "Net cash used in operating activities")}`)).toBe(cfo);
+  });
+  test("per-share figures stay in JPY and KPIs in their printed units", () => {
+    expect(g.get(`E${rowOf(plan, "Basic Net Loss Per Share (JPY)")}`)).toBe("-74060");
+    expect(g.get(`E${rowOf(plan, "EBITDA (JPY millions)")}`)).toBe("376");
+    expect(g.get(`C${rowOf(plan, "Maximum 1.5Mbps (contracts)")}`)).toBe("NA");
+  });
+  test("printed figures are blue inputs; formulas are black", () => {
+    const styles = new Set(
+      plan.cells.filter((c) => c.number !== undefined && c.row > 10).map((c) => c.style)
+    );
+    expect(styles).toEqual(new Set(["input"]));
+    expect(new Set(plan.cells.filter((c) => c.formula).map((c) => c.style))).toEqual(
+      new Set(["formula", "check", "noted"])
+    );
+  });
+});
+
+test("both printed Other lines of the cash flow are labelled with their section", () => {
+  const plan = plans["JPY millions"];
+  expect(grid(plan).get(`E${rowOf(plan, "Other (Operating Activities)")}`)).toBe("-265.574");
+  expect(grid(plan).get(`E${rowOf(plan, "Other (Investing Activities)")}`)).toBe("-26.067");
+});
+
+test("derived rows are native formulas over the printed cells", () => {
+  const plan = plans["JPY millions"];
+  const g = grid(plan);
+  const rev = rowOf(plan, "Total revenues");
+  const costs = rowOf(plan, "Total costs");
+  expect(g.get(`E${rowOf(plan, "Total revenues, YoY growth")}`)).toBe(
+    `=IF(C${rev}=0,"",E${rev}/C${rev}-1)`
+  );
+  expect(g.get(`E${rowOf(plan, "Total revenues, QoQ growth")}`)).toBe(
+    `=IF(D${rev}=0,"",E${rev}/D${rev}-1)`
+  );
+  expect(g.get(`C${rowOf(plan, "Total revenues, YoY growth")}`)).toBeUndefined();
+  expect(g.get(`E${rowOf(plan, "Gross margin")}`)).toBe(
+    `=IF(E${rev}=0,"",(E${rev}-E${costs})/E${rev})`
+  );
+});
+
+test("guidance: printed low and high, mid as a formula, the fiscal-2001 outlook as text", () => {
+  const plan = plans["JPY thousands"];
+  const g = grid(plan);
+  const r = rowOf(plan, "2Q01 Revenues");
+  expect([g.get(`C${r}`), g.get(`D${r}`), g.get(`E${r}`)]).toEqual([
+    "9000",
+    `=AVERAGE(C${r},E${r})`,
+    "9500",
+  ]);
+  const op = rowOf(plan, "2Q01 Operating Income (Loss)");
+  expect([g.get(`C${op}`), g.get(`E${op}`)]).toEqual(["-100", "50"]);
+  expect(g.get(`C${rowOf(plan, "FY2001 Operating Income (Loss) (outlook, no figure)")}`)).toMatch(
+    /positive operating income/
+  );
+});
+
+test("checks: every total beside a formula recomputing it, and the difference", () => {
+  const plan = plans["JPY thousands"];
+  const g = grid(plan);
+  const recomputed = rowOf(
+    plan,
+    "Total revenues = Total connectivity and value-added services + Systems integration + Equipment sales: recomputed"
+  );
+  const printed = rowOf(plan, "Total revenues");
+  const parts = [
+    "Total connectivity and value-added services",
+    "Systems integration revenues",
+    "Equipment sales",
+  ].map((l) => rowOf(plan, l));
+  expect(g.get(`E${recomputed}`)).toBe(`=SUM(${parts.map((p) => `E${p}`).join(",")})`);
+  expect(g.get(`E${recomputed + 1}`)).toBe(`=ROUND(E${printed}-E${recomputed},6)`);
+  expect(plan.summary.checks).toBeGreaterThan(80);
+  expect(plan.checkAreas.length).toBe(
+    plan.cells.filter((c) => c.style === "check" && c.col === 4).length
+  );
+});
+
+test("the EBITDA definition gap is in its own block, labelled as noted, not a check", () => {
+  const plan = plans["JPY millions"];
+  expect(plan.cells.filter((c) => c.style === "noted")).toHaveLength(3);
+  expect(plan.cells.some((c) => c.text?.startsWith("Printed figures that do not tie"))).toBe(true);
+  expect(plan.summary.noted).toBe(3);
+});
+
+test("an older quarter loads the quarters up to it only", () => {
+  const plan = planModelSheet(model, { quarter: "4Q00", unit: "JPY millions" });
+  const g = grid(plan);
+  expect([g.get("C10"), g.get("D10"), g.get("E10")]).toEqual(["1Q00", "4Q00", undefined]);
+  expect(() => planModelSheet(model, { quarter: "2Q01", unit: "JPY millions" })).toThrow(
+    /INCOME periods: 1Q00, 4Q00, 1Q01/
+  );
+});
+
+test("every formula is well formed: balanced parentheses, no empty SUM, references inside the sheet", () => {
+  for (const plan of Object.values(plans)) {
+    for (const cell of plan.cells.filter((c) => c.formula)) {
+      const f = cell.formula as string;
+      let depth = 0;
+      for (const ch of f) {
+        depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+        expect(depth).toBeGreaterThanOrEqual(0);
+      }
+      expect([f, depth]).toEqual([f, 0]);
+      expect(f).not.toMatch(/SUM\(\)|,,|\(,|,\)/);
+      for (const [, col, row] of f.matchAll(/\b([A-Z]{1,2})(\d+)\b/g)) {
+        expect(Number(row)).toBeLessThanOrEqual(plan.rowCount);
+        expect(col.charCodeAt(0) - 65).toBeLessThan(plan.columnCount);
+      }
+    }
+  }
+});
+
+test("a vintage in the quarter is refused: the sheet shows figures as last reported", () => {
+  expect(() => planModelSheet(model, { quarter: "1Q01@first", unit: "JPY millions" })).toThrow(
+    /without "@"/
+  );
+});
