@@ -101,9 +101,14 @@ export function a1(row: number, col: number, absolute = false): string {
   return absolute ? `$${letters}$${row + 1}` : `${letters}${row + 1}`;
 }
 
-/** The formula or value text a cell holds, as Excel's `range.formulas` reports it. */
+/**
+ * What to write into `range.formulas` for a cell. Text that Excel would parse as a formula
+ * ("=...", "+...", "-...", "@...") gets a leading apostrophe, so data can never become a formula:
+ * only the plan's own formulas are formulas.
+ */
 export function cellFormula(cell: PlanCell): string | number {
   if (cell.formula !== undefined) return cell.formula;
   if (cell.number !== undefined) return Number(cell.number);
-  return cell.text ?? "";
+  const text = cell.text ?? "";
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
