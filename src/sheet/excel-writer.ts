@@ -122,7 +122,7 @@ function queueModel(
     cf.cellValue.format.font.color = CHECK_ALERT.color;
     cf.cellValue.format.font.bold = true;
     if (CHECK_ALERT.fill) cf.cellValue.format.fill.color = CHECK_ALERT.fill;
-    cf.cellValue.rule = { formula1: "=0", operator: "NotEqualTo" };
+    cf.cellValue.rule = { formula1: `=${area.expected}`, operator: "NotEqualTo" };
   }
   for (const name of plan.names) {
     if (existingNames.includes(name.name)) context.workbook.names.getItem(name.name).delete();

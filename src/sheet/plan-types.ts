@@ -27,7 +27,14 @@ export type CellStyle =
   | "formula"
   | "check"
   | "noted"
-  | "text";
+  | "text"
+  | "estimateHeader"
+  | "estimateNote"
+  | "forecast"
+  | "note"
+  | "inputSlot"
+  | "seed"
+  | "unit";
 
 /** Where a printed value came from, for tracing a cell back to the page. */
 export interface CellSource {
@@ -58,12 +65,21 @@ export interface PlanName {
   readonly comment: string;
 }
 
-/** A rectangle (0-based, inclusive) whose non-zero cells are flagged. */
+/** A rectangle (0-based, inclusive) whose cells are flagged when they differ from `expected`. */
 export interface PlanArea {
   readonly firstRow: number;
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** An Excel literal every cell should equal: `0` for check differences, `"in range"` for flags. */
+  readonly expected: string;
+}
+
+/** A drop-down list of allowed entries on an input cell. */
+export interface PlanValidation {
+  readonly row: number;
+  readonly col: number;
+  readonly list: readonly string[];
 }
 
 export interface SheetPlan {
@@ -79,8 +95,9 @@ export interface SheetPlan {
   /** Width of each column, in characters of the default font. */
   readonly columnWidths: readonly number[];
   readonly freeze: { readonly rows: number; readonly columns: number };
-  /** Check differences: any non-zero cell here is highlighted. */
+  /** Check differences and guidance flags: a cell that is not as expected is highlighted. */
   readonly checkAreas: readonly PlanArea[];
+  readonly validations: readonly PlanValidation[];
   readonly summary: {
     readonly values: number;
     readonly formulas: number;

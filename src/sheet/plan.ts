@@ -17,10 +17,20 @@ import {
 } from "../model";
 import { IDENTITIES, type Identity, type Term } from "../model/footings";
 import {
+  FORECAST_LINES,
+  type LineRule,
+  SCENARIOS,
+  SCENARIO_NAME,
+  driverName,
+  forecastQuarters,
+  seedDrivers,
+} from "./forecast";
+import {
   type CellStyle,
   type PlanArea,
   type PlanCell,
   type PlanName,
+  type PlanValidation,
   type SheetPlan,
   type SheetUnit,
   a1,
@@ -40,6 +50,7 @@ const FORMATS = {
   count: '#,##0_);(#,##0);"-"_)',
   decimal: '#,##0.0_);(#,##0.0);"-"_)',
   percent: "0.0%_);(0.0%)",
+  percentDriver: "0.00%_);(0.00%)",
   rate: "0.00",
 };
 
@@ -69,6 +80,7 @@ class PlanBuilder {
   readonly cells: PlanCell[] = [];
   readonly names: PlanName[] = [];
   readonly checkAreas: PlanArea[] = [];
+  readonly validations: PlanValidation[] = [];
   row = 0;
   values = 0;
   formulas = 0;
@@ -105,7 +117,22 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
   const target = request.period;
   const quarters = model.quarters("INCOME").filter((q) => quarterIndex(q) <= quarterIndex(target));
   const periodCol = new Map(quarters.map((q, i) => [periodKey(q), FIRST_PERIOD_COL + i]));
+  /** The checks block covers the actual quarters only. */
   const lastCol = FIRST_PERIOD_COL + quarters.length - 1;
+  // Estimates to the right of the actuals: the rest of the fiscal year, then the year itself.
+  const estimates = forecastQuarters(target);
+  const estimateCol = new Map(estimates.map((q, i) => [periodKey(q), lastCol + 1 + i]));
+  const fiscalYear = estimates[0].fy;
+  const yearQuarters = [1, 2, 3, 4].map((q) =>
+    periodKey({ kind: "quarter", fy: fiscalYear, q: q as Quarter["q"] })
+  );
+  const yearCol = yearQuarters.every((k) => periodCol.has(k) || estimateCol.has(k))
+    ? lastCol + estimates.length + 1
+    : null;
+  const lastModelCol = yearCol ?? lastCol + estimates.length;
+  /** Column of a quarter, actual or estimated. */
+  const quarterCol = (q: Quarter) => periodCol.get(periodKey(q)) ?? estimateCol.get(periodKey(q));
+  const yearParts = yearQuarters.map((k) => (periodCol.get(k) ?? estimateCol.get(k)) as number);
   const unit = options.unit;
   const b = new PlanBuilder();
   /** Sheet row of each (statement, item id). */
@@ -159,10 +186,20 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
   b.text(ID_COL, "id", "columnHeader");
   for (const q of quarters)
     b.text(periodCol.get(periodKey(q)) as number, periodKey(q), "columnHeader");
+  for (const q of estimates)
+    b.text(estimateCol.get(periodKey(q)) as number, `${periodKey(q)}E`, "estimateHeader");
+  if (yearCol !== null) b.text(yearCol, `FY${fiscalYear}E`, "estimateHeader");
   b.next();
   b.text(LABEL_COL, "Quarter ended (balance sheet date)", "headerLabel");
   for (const q of quarters)
     b.text(periodCol.get(periodKey(q)) as number, printedDate(quarterEnd(q)), "headerValue");
+  for (const q of estimates)
+    b.text(
+      estimateCol.get(periodKey(q)) as number,
+      `${printedDate(quarterEnd(q))} (estimate)`,
+      "estimateNote"
+    );
+  if (yearCol !== null) b.text(yearCol, `Fiscal ${fiscalYear} (estimate)`, "estimateNote");
   b.next();
 
   const section = (title: string) => {
@@ -177,10 +214,25 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     BALANCE: "Consolidated balance sheets (at quarter end)",
     CASHFLOW: "Condensed consolidated statements of cash flows",
   };
+  const incomeCell = (id: string, col: number) => a1(rowOf.get(key("INCOME", id)) as number, col);
+  const estimateFormula = (rule: LineRule, row: number, q: Quarter, col: number): string => {
+    switch (rule.kind) {
+      case "growth":
+        return `=${a1(row, quarterCol(shiftQuarter(q, -1)) as number)}*(1+${driverName(rule.driver)})`;
+      case "ratio":
+        return `=${driverName(rule.driver)}*${incomeCell(rule.of, col)}`;
+      case "sum":
+        return `=SUM(${rule.parts.map((id) => incomeCell(id, col)).join(",")})`;
+      case "difference":
+        return `=${incomeCell(rule.plus, col)}-${incomeCell(rule.minus, col)}`;
+    }
+  };
   for (const statement of FINANCIAL_STATEMENTS) {
     section(`${titles[statement]} (${unit})`);
     const items = model.items(statement);
     const labels = displayLabels(items);
+    // Rows are known before they are written, so an estimate may refer to any line.
+    items.forEach((item, i) => rowOf.set(key(statement, item.id), b.row + i));
     for (const item of items) {
       const own = item.unit !== "JPY thousands";
       b.text(
@@ -202,6 +254,24 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
             model.statementAmount(statement, period, item.id, own ? null : unit).value.toString(),
           own ? item.unit : unit
         );
+      }
+      const rule = statement === "INCOME" ? FORECAST_LINES.get(item.id) : undefined;
+      if (rule) {
+        for (const q of estimates) {
+          const col = estimateCol.get(periodKey(q)) as number;
+          b.put(col, {
+            formula: estimateFormula(rule, b.row, q, col),
+            style: "forecast",
+            numberFormat: amountFormat(unit),
+          });
+        }
+        if (yearCol !== null) {
+          b.put(yearCol, {
+            formula: `=SUM(${yearParts.map((c) => a1(b.row, c)).join(",")})`,
+            style: "forecast",
+            numberFormat: amountFormat(unit),
+          });
+        }
       }
       b.next();
     }
@@ -230,64 +300,124 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     b.next();
   }
 
-  // Derived rows
-  section("Growth and margins (formulas)");
+  // Forecast build and derived rows: actual quarters, estimates and the fiscal year alike
+  const allCols = [
+    ...quarters.map((q) => periodCol.get(periodKey(q)) as number),
+    ...estimates.map((q) => estimateCol.get(periodKey(q)) as number),
+    ...(yearCol !== null ? [yearCol] : []),
+  ];
+  const isActual = (col: number) => col <= lastCol;
   const cellOf = (s: StatementId, id: string, q: Quarter): string | null => {
     const r = rowOf.get(key(s, id));
-    const c = periodCol.get(periodKey(q));
+    const c = quarterCol(q);
     return r === undefined || c === undefined ? null : a1(r, c);
   };
-  const derived = (label: string, build: (q: Quarter) => string | null) => {
+  const factor = unit === "JPY millions" ? "" : "*1000";
+  const row = (
+    label: string,
+    format: string,
+    build: (col: number) => string | null,
+    style: CellStyle = "formula",
+    id?: string
+  ) => {
     b.text(LABEL_COL, label, "label");
-    for (const q of quarters) {
-      const formula = build(q);
+    if (id) b.text(ID_COL, id, "id");
+    const r = b.row;
+    for (const col of allCols) {
+      const formula = build(col);
       if (formula)
-        b.put(periodCol.get(periodKey(q)) as number, {
-          formula,
-          style: "formula",
-          numberFormat: FORMATS.percent,
-        });
+        b.put(col, { formula, style: isActual(col) ? style : "forecast", numberFormat: format });
     }
     b.next();
+    return r;
   };
-  const growthOf = (s: StatementId, id: string, lag: number) => (q: Quarter) => {
-    const now = cellOf(s, id, q);
-    const then = cellOf(s, id, shiftQuarter(q, -lag));
-    return now && then ? `=IF(${then}=0,"",${now}/${then}-1)` : null;
+  const at = (id: string, col: number, s: StatementId = "INCOME") => {
+    const r = rowOf.get(key(s, id));
+    return r === undefined ? null : a1(r, col);
   };
-  derived("Total revenues, YoY growth", growthOf("INCOME", "total_revenues", 4));
-  derived("Total revenues, QoQ growth", growthOf("INCOME", "total_revenues", 1));
-  derived("Operating income (loss), YoY growth", growthOf("INCOME", "operating_income", 4));
-  derived("EBITDA (Table 5), YoY growth", growthOf("KPI", "ebitda", 4));
-  derived("EBITDA (Table 5), QoQ growth", growthOf("KPI", "ebitda", 1));
-  const overRevenue = (numerator: (q: Quarter) => string | null) => (q: Quarter) => {
-    const rev = cellOf("INCOME", "total_revenues", q);
-    const n = numerator(q);
+  const yearSum = (r: number) => `=SUM(${yearParts.map((c) => a1(r, c)).join(",")})`;
+
+  section(`Forecast build (${unit}; estimates from the drivers below)`);
+  const grossRow = row(
+    "Gross profit (total revenues - total costs)",
+    amountFormat(unit),
+    (col) => `=${at("total_revenues", col)}-${at("total_costs", col)}`
+  );
+  const daRow = b.row;
+  row("Depreciation and amortization (as in the cash flows)", amountFormat(unit), (col) =>
+    col === yearCol
+      ? yearSum(daRow)
+      : isActual(col)
+        ? `=${at("depreciation_and_amortization", col, "CASHFLOW")}`
+        : `=${driverName("da")}${factor}`
+  );
+  const gapRow = b.row;
+  const ebitdaRow = gapRow + 1;
+  row("Operating income + D&A - EBITDA (the Table 5 gap)", amountFormat(unit), (col) =>
+    col === yearCol
+      ? yearSum(gapRow)
+      : isActual(col)
+        ? `=${at("operating_income", col)}+${a1(daRow, col)}-${a1(ebitdaRow, col)}`
+        : `=${driverName("ebitda_gap")}${factor}`
+  );
+  row("EBITDA (Table 5 basis)", amountFormat(unit), (col) =>
+    col === yearCol
+      ? yearSum(ebitdaRow)
+      : isActual(col)
+        ? `=${at("ebitda", col, "KPI")}${factor}`
+        : `=${at("operating_income", col)}+${a1(daRow, col)}-${a1(gapRow, col)}`
+  );
+  const seeding = seedDrivers(model, target, estimates[0]);
+  const lastGap = seeding.drivers.find((d) => d.id === "ebitda_gap")?.seeds.Mid.toString();
+  b.text(
+    LABEL_COL,
+    `Note: Table 5's footnote defines EBITDA as operating income + D&A, but its printed EBITDA is lower (by ${lastGap} JPY millions in ${periodKey(target)}); its D&A includes amortization of convertible-note issuance cost, which EBITDA appears to leave out. Estimates keep that gap as a driver, so EBITDA stays on the basis IIJ reports and guides.`,
+    "note"
+  );
+  b.next();
+
+  section("Growth and margins (formulas)");
+  /** Growth of a row against `lag` quarters earlier, for every quarter column where both exist. */
+  const growthRow = (label: string, lineRow: number, lag: number) =>
+    row(label, FORMATS.percent, (col) => {
+      const q = [...quarters, ...estimates].find((x) => quarterCol(x) === col);
+      const thenCol = q ? quarterCol(shiftQuarter(q, -lag)) : undefined;
+      if (thenCol === undefined) return null;
+      const now = a1(lineRow, col);
+      const then = a1(lineRow, thenCol);
+      return `=IF(${then}=0,"",${now}/${then}-1)`;
+    });
+  const revenueRow = rowOf.get(key("INCOME", "total_revenues")) as number;
+  const operatingRow = rowOf.get(key("INCOME", "operating_income")) as number;
+  growthRow("Total revenues, YoY growth", revenueRow, 4);
+  growthRow("Total revenues, QoQ growth", revenueRow, 1);
+  growthRow("Operating income (loss), YoY growth", operatingRow, 4);
+  growthRow("EBITDA (Table 5 basis), YoY growth", ebitdaRow, 4);
+  growthRow("EBITDA (Table 5 basis), QoQ growth", ebitdaRow, 1);
+  const overRevenue = (numerator: (col: number) => string | null) => (col: number) => {
+    const rev = at("total_revenues", col);
+    const n = numerator(col);
     return rev && n ? `=IF(${rev}=0,"",(${n})/${rev})` : null;
   };
-  const ebitdaInSheetUnit = unit === "JPY millions" ? "" : "*1000";
-  derived(
+  row(
     "Gross margin",
-    overRevenue((q) => {
-      const rev = cellOf("INCOME", "total_revenues", q);
-      const cost = cellOf("INCOME", "total_costs", q);
-      return rev && cost ? `${rev}-${cost}` : null;
-    })
+    FORMATS.percent,
+    overRevenue((col) => a1(grossRow, col))
   );
-  derived(
+  row(
     "Operating margin",
-    overRevenue((q) => cellOf("INCOME", "operating_income", q))
+    FORMATS.percent,
+    overRevenue((col) => at("operating_income", col))
   );
-  derived(
-    "EBITDA margin (Table 5 EBITDA)",
-    overRevenue((q) => {
-      const e = cellOf("KPI", "ebitda", q);
-      return e ? `${e}${ebitdaInSheetUnit}` : null;
-    })
+  row(
+    "EBITDA margin (Table 5 basis)",
+    FORMATS.percent,
+    overRevenue((col) => a1(ebitdaRow, col))
   );
-  derived(
+  row(
     "Net margin",
-    overRevenue((q) => cellOf("INCOME", "net_income", q))
+    FORMATS.percent,
+    overRevenue((col) => (isActual(col) ? at("net_income", col) : null))
   );
 
   // Guidance
@@ -347,6 +477,162 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
       }
     }
   }
+
+  // Guidance checks: live flags over the estimates
+  const guided = estimates[0];
+  const guidedKey = periodKey(guided);
+  const guidedCol = estimateCol.get(guidedKey) as number;
+  const toMillions = unit === "JPY millions" ? "" : "/1000";
+  const flag = (estimate: string, low: string, high: string) =>
+    `=IF(ROUND(${estimate},6)<${low},"below",IF(ROUND(${estimate},6)>${high},"above","in range"))`;
+  const guidanceRow = (id: string) => {
+    const label = model.items("GUIDANCE").find((i) => i.id === id)?.label ?? id;
+    return b.cells.find((c) => c.col === LABEL_COL && c.text === `${guidedKey} ${label}`)?.row;
+  };
+  const estimateOf: Record<string, string | null> = {
+    revenues: at("total_revenues", guidedCol),
+    operating_income: at("operating_income", guidedCol),
+    ebitda: a1(ebitdaRow, guidedCol),
+  };
+  const flagged = Object.keys(estimateOf).filter((id) => guidanceRow(id) !== undefined);
+  const outlookRow = b.cells.find(
+    (c) =>
+      c.col === LABEL_COL && c.text?.startsWith(`FY${fiscalYear} Operating Income (Loss) (outlook`)
+  )?.row;
+  if (flagged.length > 0 || (outlookRow !== undefined && yearCol !== null)) {
+    section(`Estimates against guidance (JPY millions; live: they follow the drivers)`);
+    b.text(LABEL_COL, "Metric", "columnHeader");
+    ["Estimate", "Low", "High", "Flag"].forEach((h, i) =>
+      b.text(FIRST_PERIOD_COL + i, h, "columnHeader")
+    );
+    b.next();
+    const firstFlagRow = b.row;
+    for (const id of flagged) {
+      const g = guidanceRow(id) as number;
+      b.text(
+        LABEL_COL,
+        `${guidedKey}E ${model.items("GUIDANCE").find((i) => i.id === id)?.label}`,
+        "label"
+      );
+      b.text(ID_COL, id, "id");
+      const est = a1(b.row, FIRST_PERIOD_COL);
+      b.put(FIRST_PERIOD_COL, {
+        formula: `=${estimateOf[id]}${toMillions}`,
+        style: "formula",
+        numberFormat: FORMATS.millions,
+      });
+      b.put(FIRST_PERIOD_COL + 1, {
+        formula: `=${a1(g, FIRST_PERIOD_COL)}`,
+        style: "formula",
+        numberFormat: FORMATS.count,
+      });
+      b.put(FIRST_PERIOD_COL + 2, {
+        formula: `=${a1(g, FIRST_PERIOD_COL + 2)}`,
+        style: "formula",
+        numberFormat: FORMATS.count,
+      });
+      b.put(FIRST_PERIOD_COL + 3, {
+        formula: flag(est, a1(b.row, FIRST_PERIOD_COL + 1), a1(b.row, FIRST_PERIOD_COL + 2)),
+        style: "formula",
+      });
+      b.next();
+    }
+    if (outlookRow !== undefined && yearCol !== null) {
+      b.text(
+        LABEL_COL,
+        `FY${fiscalYear}E operating income against the outlook (positive)`,
+        "label"
+      );
+      b.text(ID_COL, "operating_income", "id");
+      const est = a1(b.row, FIRST_PERIOD_COL);
+      b.put(FIRST_PERIOD_COL, {
+        formula: `=${at("operating_income", yearCol)}${toMillions}`,
+        style: "formula",
+        numberFormat: FORMATS.millions,
+      });
+      b.put(FIRST_PERIOD_COL + 3, {
+        formula: `=IF(ROUND(${est},6)>0,"in range","below")`,
+        style: "formula",
+      });
+      b.next();
+    }
+    b.checkAreas.push({
+      firstRow: firstFlagRow,
+      lastRow: b.row - 1,
+      firstCol: FIRST_PERIOD_COL + 3,
+      lastCol: FIRST_PERIOD_COL + 3,
+      expected: '"in range"',
+    });
+  }
+
+  // Drivers: seeds per scenario, the analyst's value, the value in use (named)
+  section(
+    "Forecast drivers (inputs: type in the Your value column; blank uses the scenario's seed)"
+  );
+  const DRIVER_COLS = {
+    low: FIRST_PERIOD_COL,
+    mid: FIRST_PERIOD_COL + 1,
+    high: FIRST_PERIOD_COL + 2,
+    yours: FIRST_PERIOD_COL + 3,
+    used: FIRST_PERIOD_COL + 4,
+  };
+  b.text(LABEL_COL, "Driver", "columnHeader");
+  b.text(ID_COL, "Unit", "columnHeader");
+  ["Low seed", "Mid seed", "High seed", "Your value", "In use"].forEach((h, i) =>
+    b.text(FIRST_PERIOD_COL + i, h, "columnHeader")
+  );
+  b.next();
+  const scenarioUsed = a1(b.row, DRIVER_COLS.used);
+  const scenarioYours = a1(b.row, DRIVER_COLS.yours);
+  b.text(LABEL_COL, "Scenario for the seeds (Low, Mid or High)", "label");
+  b.text(ID_COL, "scenario", "unit");
+  b.put(DRIVER_COLS.yours, { text: "", style: "inputSlot" });
+  b.validations.push({ row: b.row, col: DRIVER_COLS.yours, list: [...SCENARIOS] });
+  b.put(DRIVER_COLS.used, {
+    formula: `=IF(${scenarioYours}="","Mid",IF(OR(${scenarioYours}="Low",${scenarioYours}="Mid",${scenarioYours}="High"),${scenarioYours},NA()))`,
+    style: "formula",
+  });
+  b.names.push({
+    name: SCENARIO_NAME,
+    row: b.row,
+    col: DRIVER_COLS.used,
+    comment: "Scenario the driver seeds follow: Low, Mid or High",
+  });
+  b.next();
+  for (const driver of seeding.drivers) {
+    const format =
+      driver.unit === "JPY millions per quarter" ? FORMATS.millions : FORMATS.percentDriver;
+    b.text(LABEL_COL, driver.label, "label");
+    b.text(ID_COL, driver.unit, "unit");
+    const cells = {
+      Low: a1(b.row, DRIVER_COLS.low),
+      Mid: a1(b.row, DRIVER_COLS.mid),
+      High: a1(b.row, DRIVER_COLS.high),
+    };
+    SCENARIOS.forEach((sc, i) =>
+      b.put(FIRST_PERIOD_COL + i, {
+        number: driver.seeds[sc].toString(),
+        style: "seed",
+        numberFormat: format,
+      })
+    );
+    b.put(DRIVER_COLS.yours, { text: "", style: "inputSlot", numberFormat: format });
+    const yours = a1(b.row, DRIVER_COLS.yours);
+    b.put(DRIVER_COLS.used, {
+      formula: `=IF(${yours}="",IF(${scenarioUsed}="Low",${cells.Low},IF(${scenarioUsed}="High",${cells.High},${cells.Mid})),${yours})`,
+      style: "formula",
+      numberFormat: format,
+    });
+    b.names.push({
+      name: driver.name,
+      row: b.row,
+      col: DRIVER_COLS.used,
+      comment: `${driver.label} (${driver.unit})`,
+    });
+    b.next();
+  }
+  b.text(LABEL_COL, seeding.note, "note");
+  b.next();
 
   // Checks
   const declared = new Set(model.releases.flatMap((r) => r.inconsistencies.map((i) => i.checkId)));
@@ -417,7 +703,13 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
       });
       b.checks++;
     }
-    b.checkAreas.push({ firstRow: b.row, lastRow: b.row, firstCol: firstCheckCol, lastCol });
+    b.checkAreas.push({
+      firstRow: b.row,
+      lastRow: b.row,
+      firstCol: firstCheckCol,
+      lastCol,
+      expected: "0",
+    });
     b.next();
   };
   const notedRules: Identity[] = [];
@@ -470,7 +762,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     }
   }
 
-  const columnCount = Math.max(lastCol, FIRST_PERIOD_COL + 2) + 1;
+  const columnCount = Math.max(lastModelCol, FIRST_PERIOD_COL + 4) + 1;
   const columnWidths = Array.from({ length: columnCount }, (_, c) =>
     c === LABEL_COL ? 60 : c === ID_COL ? 30 : 16
   );
@@ -485,6 +777,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     columnWidths,
     freeze: { rows: freezeRows, columns: FIRST_PERIOD_COL },
     checkAreas: b.checkAreas,
+    validations: b.validations,
     summary: { values: b.values, formulas: b.formulas, checks: b.checks, noted: b.noted },
   };
 }

@@ -28,6 +28,13 @@ export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   check: { color: "#000000" },
   noted: { color: "#8A6100", italic: true },
   text: { color: "#201F1E" },
+  estimateHeader: { color: "#FFFFFF", bold: true, fill: "#8A6100" },
+  estimateNote: { color: "#8A6100", italic: true },
+  forecast: { color: "#000000", fill: "#FFF9E6" },
+  note: { color: "#605E5C", italic: true },
+  inputSlot: { color: "#0000FF", fill: "#EBF3FC" },
+  seed: { color: "#605E5C" },
+  unit: { color: "#605E5C", italic: true },
 };
 
 /** Fill and font for a check difference that is not zero. */

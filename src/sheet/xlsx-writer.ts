@@ -46,8 +46,8 @@ function writeCell(sheet: Worksheet, cell: PlanCell): void {
   if (cell.numberFormat) target.numFmt = cell.numberFormat;
 }
 
-/** Highlights any check difference that is not 0 (or is an error), relative to the area's corner. */
-function flagNonZero(sheet: Worksheet, area: PlanArea, priority: number): void {
+/** Highlights any cell that is not as expected (or is an error), relative to the area's corner. */
+function flagUnexpected(sheet: Worksheet, area: PlanArea, priority: number): void {
   const corner = a1(area.firstRow, area.firstCol);
   sheet.addConditionalFormatting({
     ref: `${corner}:${a1(area.lastRow, area.lastCol)}`,
@@ -55,7 +55,7 @@ function flagNonZero(sheet: Worksheet, area: PlanArea, priority: number): void {
       {
         type: "expression",
         priority,
-        formulae: [`IFERROR(${corner}<>0,TRUE)`],
+        formulae: [`IFERROR(${corner}<>${area.expected},TRUE)`],
         style: {
           font: fontOf(CHECK_ALERT),
           ...(CHECK_ALERT.fill ? { fill: fillOf(CHECK_ALERT.fill) } : {}),
@@ -90,7 +90,14 @@ export async function renderPlanToXlsx(plan: SheetPlan): Promise<Buffer> {
   for (const name of plan.names) {
     workbook.definedNames.add(`${quotedSheet}!${a1(name.row, name.col, true)}`, name.name);
   }
-  plan.checkAreas.forEach((area, i) => flagNonZero(sheet, area, i + 1));
+  plan.checkAreas.forEach((area, i) => flagUnexpected(sheet, area, i + 1));
+  for (const v of plan.validations) {
+    sheet.getCell(a1(v.row, v.col)).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${v.list.join(",")}"`],
+    };
+  }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -111,7 +111,7 @@ describe.each(["JPY thousands", "JPY millions"] as const)("renderPlanToXlsx (%s)
       expect(f.rules).toEqual([
         expect.objectContaining({
           type: "expression",
-          formulae: [`IFERROR(${corner}<>0,TRUE)`],
+          formulae: [`IFERROR(${corner}<>${t.plan.checkAreas[i].expected},TRUE)`],
           style: expect.objectContaining({
             font: expect.objectContaining({ bold: true, color: { argb: argb(CHECK_ALERT.color) } }),
             fill: expect.objectContaining({ bgColor: { argb: argb(CHECK_ALERT.fill!) } }),
