@@ -171,3 +171,26 @@ test("a protected sheet is not touched and the message says how to proceed", asy
   expect(outcome.message).toMatch(/protected.*Unprotect/);
   expect(modelSheet(book).get("C4")).toBe("JPY millions");
 });
+
+test("a reload keeps every driver the analyst typed and re-seeds only the untouched ones", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  const driverCell = (name: string) => {
+    const n = millions.names.find((x) => x.name === name)!;
+    return { row: n.row, yours: n.col - 1, seedMid: n.col - 3 };
+  };
+  const si = driverCell("IIJ_DRV_GROWTH_SI");
+  const scenario = driverCell("IIJ_SCENARIO");
+  const da = driverCell("IIJ_DRV_DA");
+  modelSheet(book).cell(si.row, si.yours).formula = 0.25;
+  modelSheet(book).cell(scenario.row, scenario.yours).formula = "High";
+  const { outcome } = await load(book, thousands);
+  expect(outcome.ok).toBe(true);
+  expect(outcome.keptSheet).toBeUndefined();
+  const after = modelSheet(book);
+  expect(after.peek(si.row, si.yours)?.formula).toBe(0.25);
+  expect(after.peek(scenario.row, scenario.yours)?.formula).toBe("High");
+  // Untouched: the analyst's slot stays empty and the seeds are written again.
+  expect(after.peek(da.row, da.yours)?.formula ?? "").toBe("");
+  expect(after.peek(da.row, da.seedMid)?.formula).toBe(710.649);
+});
