@@ -45,6 +45,26 @@ export default [
     rules: typescriptEslintRecommended.overrides[0].rules,
   },
   {
+    // Security (SECURITY.md): no code from strings, no HTML from strings; the pane writes text
+    // with textContent and builds elements with createElement.
+    files: ["src/**/*.{ts,js}"],
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML"].map((property) => ({
+          property,
+          message: "Set textContent or build elements: HTML from strings can run script.",
+        })),
+        { property: "insertAdjacentHTML", message: "Use insertAdjacentElement or textContent." },
+        { object: "document", property: "write", message: "Build elements instead." },
+        { object: "document", property: "writeln", message: "Build elements instead." },
+      ],
+    },
+  },
+  {
     files: ["webpack.config.js", "jest.config.js", "bin/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
   },

@@ -166,18 +166,42 @@ function cliConfig() {
   };
 }
 
+/**
+ * The local preview's copy of the pane page (served by `webpack serve` only, never built into
+ * dist/): the production template and bundles, with office.js served from
+ * node_modules/@microsoft/office-js instead of Microsoft's CDN and the Excel host double
+ * (dev/excel-host, built by dev/webpack.config.js) loaded right after it.
+ */
+function previewPanePage() {
+  const template = fs.readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8");
+  const officeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  if (!template.includes(officeJs)) throw new Error(`taskpane.html no longer loads ${officeJs}`);
+  return new HtmlWebpackPlugin({
+    filename: "preview-pane.html",
+    templateContent: template
+      .replace(officeJs, "preview/office-js/office.js")
+      .replace("</script>", '</script>\n    <script src="excel-host.js"></script>'),
+    chunks: ["functions", "taskpane"],
+    chunksSortMode: "manual",
+  });
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const addin = addinConfig(dev);
   if (env.WEBPACK_SERVE) {
-    // `webpack serve` serves the add-in only; the CLI is built by `npm run build`.
+    // `webpack serve` (npm start) serves the add-in and the local preview (/preview.html); the CLI
+    // is built by `npm run build`.
+    const { devToolsConfig, officeJsDist } = require("./dev/webpack.config.js");
+    addin.plugins.push(previewPanePage());
     addin.devServer = {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: await getHttpsOptions() },
       port: process.env.npm_package_config_dev_server_port || devServerPort,
+      static: [{ directory: officeJsDist, publicPath: "/preview/office-js", watch: false }],
     };
-    return addin;
+    return [addin, devToolsConfig(options.mode)];
   }
   return [addin, cliConfig()];
 };

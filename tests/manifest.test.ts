@@ -142,6 +142,38 @@ describe("manifest.xml", () => {
     expect(resource(runtime.attrs.resid)).toBe(`${DEV_ORIGIN}taskpane.html`);
   });
 
+  it("declares Runtimes first in the Workbook host, with one runtime", () => {
+    const host = only("Host", only("Hosts", only("VersionOverrides").children).children);
+    expect(host.attrs["xsi:type"]).toBe("Workbook");
+    expect(host.children[0]?.name).toBe("Runtimes");
+    expect(named("Runtime", host.children[0].children)).toHaveLength(1);
+    expect(named("Runtimes")).toHaveLength(1);
+  });
+
+  it("uses the runtime's resid for every page that hosts the pane or the functions", () => {
+    const runtime = only("Runtime").attrs.resid;
+    const pageUrl = resource(runtime);
+    const usingPageUrl = all
+      .map((element) => element.attrs.resid)
+      .filter((resid) => resid !== undefined && resources.get(resid) === pageUrl);
+    // LearnMoreUrl may point at the same page under its own resid; every runtime use shares one.
+    expect(usingPageUrl.filter((resid) => resid !== runtime)).toEqual(
+      named("LearnMoreUrl").map((element) => element.attrs.resid)
+    );
+    expect(only("DefaultSettings").children.map((element) => element.attrs.DefaultValue)).toEqual([
+      pageUrl,
+    ]);
+  });
+
+  it("never points at the development tools (the preview, the Excel host double)", () => {
+    expect(manifestText).not.toMatch(/preview|excel-host/i);
+  });
+
+  it("has a SupportUrl on the add-in's origin", () => {
+    const support = only("SupportUrl", manifest.children).attrs.DefaultValue;
+    expect(support.startsWith(DEV_ORIGIN)).toBe(true);
+  });
+
   it("declares the custom functions' metadata and the IIJ namespace", () => {
     const functions = all.find((element) => element.attrs["xsi:type"] === "CustomFunctions");
     expect(functions).toBeDefined();

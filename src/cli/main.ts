@@ -14,6 +14,7 @@ import {
   summarize,
 } from "../model";
 import { exportCommand } from "./export";
+import { findCommand, sourceCommand } from "./find";
 import { FormulaSyntaxError, parseFormula } from "./formula";
 import { formatResult, isErrorResult } from "./format";
 import { type Io, UsageError } from "./io";
@@ -31,7 +32,24 @@ Usage:
   iij-model check                  run every data check (footings, ties, translations)
   iij-model export --quarter Q --out FILE.xlsx [--unit U]
                                    write the model sheet as an .xlsx workbook
+  iij-model find TEXT              items whose label, id or alias matches (typos forgiven)
+  iij-model source PERIOD ITEM     where a figure comes from: release, page, row, column, repair
   iij-model COMMAND --help         help for one command`,
+  find: `Usage: iij-model find TEXT [--period P] [--unit U] [--limit N]
+
+Searches every statement, the KPI tables and the guidance by printed label, id or alias, forgiving
+typos, best match first. Prints statement, id, printed label, value and the formula that reads it,
+tab-separated. The period defaults to the latest with figures; --unit applies to statement amounts.
+Exit status 1 if nothing matches.
+
+Example: iij-model find dedicated`,
+  source: `Usage: iij-model source PERIOD ITEM [--statement S]
+
+Prints the citation of a figure, as IIJ.SOURCE gives it: release and date, statement or table and
+page, printed row label, column, the printed figure and its unit, and any OCR repair. The item is
+looked up in INCOME, BALANCE, CASHFLOW, KPI in that order unless --statement says which.
+
+Example: iij-model source 1Q01 "Dedicated access services"`,
   eval: `Usage: iij-model eval FORMULA... | iij-model eval -
 
 Evaluates each formula exactly as the Excel custom function does and prints its result on one line:
@@ -134,6 +152,8 @@ const COMMANDS: Record<
   list: listCommand,
   check: checkCommand,
   export: exportCommand,
+  find: findCommand,
+  source: sourceCommand,
 };
 
 export async function main(

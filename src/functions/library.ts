@@ -136,6 +136,77 @@ function signature(spec: FunctionSpec): string {
   return `IIJ.${spec.name}(${spec.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
 }
 
+/** One level of the memo: answers by the next argument, or, at the last argument, the answers. */
+type MemoLevel = Map<unknown, unknown>;
+
+/**
+ * Answers already given, per model and function, keyed argument by argument (as Map keys: "1" and
+ * 1 differ; an omitted argument and null are the same, as for `run`). A model never changes once
+ * built, so neither does a call's answer: when Excel recalculates a cell (F9, a row inserted, an
+ * edit upstream), the second call is a few lookups instead of parsing the period, resolving the
+ * item and converting a Decimal again. Only primitive arguments and domain answers (a number, text,
+ * an IIJ error) are kept: spilled grids are built afresh, so no caller can share and change one.
+ */
+const answers = new WeakMap<IIJModel, Map<FunctionSpec, MemoLevel>>();
+/** Answers kept per model before its memo starts afresh: bounds the memory at some tens of MB. */
+const MEMO_LIMIT = 250_000;
+const answerCounts = new WeakMap<IIJModel, number>();
+
+// The model of the last call and its memo: nearly every call is over the default model.
+let lastModel: IIJModel | undefined;
+let lastMemos: Map<FunctionSpec, MemoLevel> | undefined;
+
+function memoOf(model: IIJModel, spec: FunctionSpec): MemoLevel {
+  if (model !== lastModel || !lastMemos) {
+    lastMemos = answers.get(model);
+    if (!lastMemos) answers.set(model, (lastMemos = new Map()));
+    lastModel = model;
+  }
+  let memo = lastMemos.get(spec);
+  if (!memo) lastMemos.set(spec, (memo = new Map()));
+  return memo;
+}
+
+/** The memo key of each parameter, or null when an argument cannot be one (a range, say). */
+function memoKeys(spec: FunctionSpec, args: readonly unknown[]): unknown[] | null {
+  if (args.length > spec.parameters.length) return null;
+  const keys: unknown[] = [];
+  for (let i = 0; i < spec.parameters.length; i++) {
+    const arg = args[i] ?? null;
+    if (arg !== null && (typeof arg === "object" || typeof arg === "function")) return null;
+    keys.push(arg);
+  }
+  // A function without parameters keeps its one answer under null.
+  if (keys.length === 0) keys.push(null);
+  return keys;
+}
+
+/** The answer remembered for these arguments (read as `memoKeys` makes keys, without allocating). */
+function recall(memo: MemoLevel, args: readonly unknown[], arity: number): Scalar | undefined {
+  if (arity === 0) return memo.get(null) as Scalar | undefined;
+  let level: MemoLevel | undefined = memo;
+  for (let i = 0; i < arity - 1 && level; i++) level = level.get(args[i] ?? null) as MemoLevel;
+  return level?.get(args[arity - 1] ?? null) as Scalar | undefined;
+}
+
+function memorise(model: IIJModel, memo: MemoLevel, keys: readonly unknown[], answer: Scalar) {
+  const count = answerCounts.get(model) ?? 0;
+  if (count >= MEMO_LIMIT) {
+    answers.delete(model);
+    answerCounts.set(model, 0);
+    lastModel = undefined;
+    return;
+  }
+  let level = memo;
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = level.get(keys[i]) as MemoLevel | undefined;
+    if (!next) level.set(keys[i], (next = new Map()));
+    level = next;
+  }
+  level.set(keys[keys.length - 1], answer);
+  answerCounts.set(model, count + 1);
+}
+
 /**
  * Runs an IIJ function. Never throws: a domain error becomes its error value, and anything
  * unexpected becomes a `#VALUE!` that says so, because an uncaught exception in a cell is worse.
@@ -145,8 +216,15 @@ export function invoke(
   args: readonly unknown[],
   model: IIJModel = defaultModel()
 ): Result {
+  // Excel's adapters pass the name as declared, in upper case: look it up as given first.
+  const spec = LIBRARY.get(name) ?? LIBRARY.get(name.toUpperCase());
+  const memo = spec && args.length <= spec.parameters.length ? memoOf(model, spec) : null;
+  if (memo && spec) {
+    const known = recall(memo, args, spec.parameters.length);
+    if (known !== undefined) return known;
+  }
+  const keys = memo && spec ? memoKeys(spec, args) : null;
   try {
-    const spec = LIBRARY.get(name.toUpperCase());
     if (!spec) {
       throw invalidValue(
         `There is no function IIJ.${name}. Functions: ${[...LIBRARY.keys()].map((n) => `IIJ.${n}`).join(", ")}.`
@@ -161,9 +239,14 @@ export function invoke(
     }
     // Missing required arguments are reported by each argument's own validator, which names the choices.
     const padded = spec.parameters.map((_, i) => args[i] ?? null);
-    return spec.run(model, padded);
+    const result = spec.run(model, padded);
+    if (memo && keys && !Array.isArray(result)) memorise(model, memo, keys, result);
+    return result;
   } catch (error) {
-    if (isIIJError(error)) return error;
+    if (isIIJError(error)) {
+      if (memo && keys) memorise(model, memo, keys, error);
+      return error;
+    }
     const message = error instanceof Error ? error.message : String(error);
     return new IIJError("#VALUE!", `Internal error in IIJ.${name}: ${message}. Please report it.`);
   }

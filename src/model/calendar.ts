@@ -16,6 +16,15 @@ export function periodKey(p: Period): string {
   return p.kind === "quarter" ? `${p.q}Q${String(p.fy % 100).padStart(2, "0")}` : `FY${p.fy}`;
 }
 
+/**
+ * The same period, by its full fiscal year. Keys alone are not enough: `periodKey` writes two
+ * digits of the year, so 1Q1900, 1Q2000 and 1Q2100 all print as "1Q00".
+ */
+export function samePeriod(a: Period, b: Period): boolean {
+  if (a.kind === "quarter" && b.kind === "quarter") return quarterIndex(a) === quarterIndex(b);
+  return a.kind === b.kind && a.fy === b.fy;
+}
+
 /** Quarters since year 0, so quarters compare and shift by plain integer arithmetic. */
 export function quarterIndex(p: Quarter): number {
   return p.fy * 4 + (p.q - 1);

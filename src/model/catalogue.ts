@@ -1,6 +1,7 @@
 import type { PrintedUnit, StatementId } from "../data/types";
 import { ALIASES } from "./aliases";
 import { invalidValue, notAvailable } from "./errors";
+import { remember } from "./memo";
 import { nameKey, nearestNames } from "./names";
 
 /** A line item of a statement or table, as the latest release that prints it labels it. */
@@ -28,6 +29,8 @@ function innermostSection(section: string): string {
 export class ItemCatalogue {
   private readonly byId = new Map<string, Item>();
   private readonly byName = new Map<string, Set<string>>();
+  /** What each text typed so far resolved to: a workbook repeats a few hundred names in many cells. */
+  private readonly found = new Map<string, Item>();
 
   constructor(
     readonly statement: StatementId,
@@ -74,10 +77,9 @@ export class ItemCatalogue {
         `The ${argument} must be text (a printed label or an id); got ${describeValue(input)}. ${this.validChoices()}`
       );
     }
-    const exact = this.byId.get(input.trim());
-    if (exact) return exact;
+    const found = this.find(input);
+    if (found) return found;
     const ids = this.byName.get(nameKey(input));
-    if (ids && ids.size === 1) return this.byId.get([...ids][0]) as Item;
     if (ids && ids.size > 1) {
       const choices = [...ids].map((id) => {
         const item = this.byId.get(id) as Item;
@@ -97,6 +99,21 @@ export class ItemCatalogue {
     throw notAvailable(
       `${this.statement} has no ${argument} "${input.trim()}".${hint} ${this.validChoices()}`
     );
+  }
+
+  /**
+   * The item `input` names without ambiguity (its id, or a name of one item only), or undefined:
+   * `resolve` without the error, so callers that search several statements need not throw.
+   */
+  find(input: string): Item | undefined {
+    const cached = this.found.get(input);
+    if (cached) return cached;
+    let item = this.byId.get(input.trim());
+    if (!item) {
+      const ids = this.byName.get(nameKey(input));
+      if (ids && ids.size === 1) item = this.byId.get([...ids][0]);
+    }
+    return item ? remember(this.found, input, item) : undefined;
   }
 
   validChoices(): string {

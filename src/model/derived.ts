@@ -21,6 +21,13 @@ export function resolveAnyItem(
   if (statementInput !== null && statementInput !== undefined && statementInput !== "") {
     return model.catalogue(resolveStatement(statementInput)).resolve(itemInput);
   }
+  if (typeof itemInput === "string") {
+    // The common case, without building and catching an error per statement searched.
+    for (const statement of SEARCH_ORDER) {
+      const item = model.catalogue(statement).find(itemInput);
+      if (item) return item;
+    }
+  }
   let ambiguity: IIJError | undefined;
   for (const statement of SEARCH_ORDER) {
     try {

@@ -69,10 +69,21 @@ export function guidanceValue(
   const metric = model.catalogue("GUIDANCE").resolve(metricInput, "metric");
   const bound = resolveBound(boundInput);
   const key = periodKey(request.period);
-  const pick = <T>(list: readonly T[]): T | undefined =>
-    request.vintage.kind === "first" ? list[0] : list[list.length - 1];
+  const vintage = request.vintage;
+  const pick = <T extends { release: { id: string } }>(list: readonly T[]): T | undefined =>
+    vintage.kind === "first"
+      ? list[0]
+      : vintage.kind === "release"
+        ? list.find((e) => e.release.id === vintage.id)
+        : list[list.length - 1];
   const range = pick(model.guidance(metric.id, key, "range"));
   const outlook = pick(model.guidance(metric.id, key, "outlook"));
+  if (vintage.kind === "release" && !range && !outlook) {
+    const releases = model.releases.map((r) => r.id).join(", ");
+    throw notAvailable(
+      `Release ${vintage.id} gives no guidance for ${metric.label} in ${key} (releases: ${releases}).`
+    );
+  }
   if (bound === "text") {
     if (outlook?.outlook) return { value: outlook.outlook.text, unit: "text" };
     if (range?.range)

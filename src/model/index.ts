@@ -24,3 +24,4 @@ export * from "./derived";
 export * from "./grids";
 export * from "./segments";
 export * from "./source";
+export * from "./search";

@@ -18,13 +18,15 @@ import {
   printedDate,
   quarterEnd,
   quarterIndex,
+  samePeriod,
 } from "./calendar";
 import { type Item, ItemCatalogue, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
+import { remember } from "./memo";
 import { nameKey, nearestNames, quotedList } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
-import { readPrinted } from "./printed";
+import { type PrintedValue, readPrinted } from "./printed";
 import { type Unit, convert, resolveUnit } from "./units";
 
 /** One printed cell with everything needed to cite it. */
@@ -114,6 +116,12 @@ export class IIJModel {
   private readonly quartersByStatement = new Map<StatementId, Quarter[]>();
   private readonly guidanceEntries = new Map<string, GuidanceEntry[]>();
   private readonly guidancePeriods: Period[] = [];
+  /** Each figure's printed text read as a value, once, when the release is indexed. */
+  private readonly printedValues = new Map<Figure, PrintedValue>();
+  /** Period arguments parsed so far (the model never changes, so neither does FQ0). */
+  private readonly periodRequests = new Map<unknown, PeriodRequest>();
+  /** Keys ("1Q01") of the quarters each statement prints, for checking a period in one lookup. */
+  private readonly quarterKeys = new Map<StatementId, ReadonlySet<number>>();
 
   constructor(releases: readonly Release[]) {
     if (releases.length === 0) throw new Error("IIJModel needs at least one release");
@@ -137,6 +145,8 @@ export class IIJModel {
       release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r])
     );
     for (const table of release.tables) {
+      // Each column's period, parsed once per table rather than once per cell.
+      const periods = table.columns.map((c) => periodKey(this.mustParseQuarter(c.period, release)));
       for (const row of table.rows) {
         if (row.cells.length !== table.columns.length) {
           throw new Error(
@@ -145,15 +155,15 @@ export class IIJModel {
         }
         row.cells.forEach((printed, columnIndex) => {
           if (printed === "") return;
-          readPrinted(printed); // a malformed data file fails here, at load, not in a cell
+          const value = readPrinted(printed); // a malformed data file fails here, at load, not in a cell
           const column = table.columns[columnIndex];
-          const period = periodKey(this.mustParseQuarter(column.period, release));
+          const period = periods[columnIndex];
           const key = figureKey(table.statement, row.id, period, column.measure);
           const list = this.figures.get(key) ?? [];
           if (list.some((f) => f.release === release)) {
             throw new Error(`Release ${release.id} prints ${key} twice`);
           }
-          list.push({
+          const figure: Figure = {
             release,
             table,
             row,
@@ -163,7 +173,9 @@ export class IIJModel {
             measure: column.measure,
             printed,
             repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`),
-          });
+          };
+          list.push(figure);
+          this.printedValues.set(figure, value);
           this.figures.set(key, list);
           if (column.measure === "amount") this.noteQuarter(table.statement, period);
         });
@@ -276,9 +288,34 @@ export class IIJModel {
     return new Dec(this.latestRelease.rate.jpyPerUsd);
   }
 
+  /** `parsePeriod` against this model's FQ0, remembered for text and date-serial arguments. */
+  parsePeriod(input: unknown): PeriodRequest {
+    const cached = this.periodRequests.get(input);
+    if (cached) return cached;
+    const request = parsePeriod(input, this.latestQuarter);
+    return typeof input === "string" || typeof input === "number"
+      ? remember(this.periodRequests, input, request)
+      : request;
+  }
+
+  // By quarterIndex, not periodKey: "1Q00" would also match 1Q1900 and 1Q2100.
+  private quarterKeySet(statement: StatementId): ReadonlySet<number> {
+    let keys = this.quarterKeys.get(statement);
+    if (!keys) {
+      keys = new Set(this.quarters(statement).map(quarterIndex));
+      this.quarterKeys.set(statement, keys);
+    }
+    return keys;
+  }
+
   /** Parses a period argument and checks that `statement` prints it. */
   resolveQuarter(input: unknown, statement: StatementId): PeriodRequest & { period: Quarter } {
-    const request = parsePeriod(input, this.latestQuarter);
+    const request = this.parsePeriod(input);
+    if (
+      request.period.kind === "quarter" &&
+      this.quarterKeySet(statement).has(quarterIndex(request.period))
+    )
+      return request as PeriodRequest & { period: Quarter };
     const available = this.quarters(statement);
     const list = available.map(periodKey).join(", ");
     if (request.period.kind !== "quarter") {
@@ -287,15 +324,12 @@ export class IIJModel {
       );
     }
     const key = periodKey(request.period);
-    if (!available.some((q) => periodKey(q) === key)) {
-      const when = request.date
-        ? `${isoDate(request.date)} (${key})`
-        : `${key} (quarter ended ${printedDate(quarterEnd(request.period))})`;
-      throw notAvailable(
-        `No registered release prints ${statement} figures for ${when}. ${statement} periods: ${list}; period forms: ${PERIOD_FORMS}.`
-      );
-    }
-    return request as PeriodRequest & { period: Quarter };
+    const when = request.date
+      ? `${isoDate(request.date)} (${key})`
+      : `${key} (quarter ended ${printedDate(quarterEnd(request.period))})`;
+    throw notAvailable(
+      `No registered release prints ${statement} figures for ${when}. ${statement} periods: ${list}; period forms: ${PERIOD_FORMS}.`
+    );
   }
 
   /** The printed cell for an item, period and measure, as of `vintage`; undefined when none prints it. */
@@ -380,7 +414,7 @@ export class IIJModel {
 
   /** The number in a printed cell: a printed "-" is 0; "NA" is `#N/A` with the reason if printed. */
   numberOf(figure: Figure, item: Item): Dec {
-    const v = readPrinted(figure.printed);
+    const v = this.printedValues.get(figure) ?? readPrinted(figure.printed);
     if (v.kind === "number") return v.value;
     if (v.kind === "nil") return new Dec(0);
     if (v.kind === "na") {
@@ -403,9 +437,9 @@ export class IIJModel {
 
   /** Resolves a guidance period argument: a quarter or fiscal year some release gives guidance for. */
   resolveGuidancePeriod(input: unknown): PeriodRequest {
-    const request = parsePeriod(input, this.latestQuarter);
+    const request = this.parsePeriod(input);
     const key = periodKey(request.period);
-    if (!this.guidancePeriods.some((p) => periodKey(p) === key)) {
+    if (!this.guidancePeriods.some((p) => samePeriod(p, request.period))) {
       const list = this.guidancePeriodList().map(periodKey).join(", ");
       throw notAvailable(
         `No registered release gives guidance for ${key}. Guidance periods: ${list}.`

@@ -31,8 +31,13 @@ export function nearestNames(
   if (key === "") return [];
   const scored: [number, string][] = [];
   for (const [candidateKey, shown] of candidates) {
-    const distance = editDistance(key, candidateKey);
     const tolerance = Math.max(1, Math.floor(candidateKey.length / 4));
+    // The distance is at least the difference in length: skip the quadratic computation when that
+    // alone rules a candidate out, so a 32,767-character cell cannot stall Excel for minutes.
+    const distance =
+      Math.abs(key.length - candidateKey.length) > tolerance
+        ? Infinity
+        : editDistance(key, candidateKey);
     if (distance <= tolerance) scored.push([distance, shown]);
     else if (key.length >= 4 && candidateKey.includes(key)) scored.push([tolerance + 1, shown]);
   }

@@ -29,17 +29,19 @@ const COST_SEGMENTS: readonly [string, string][] = [
 
 export type SegmentKind = "revenue" | "cost";
 
-/** Resolves a segment argument to its INCOME item id; omitted means the total. */
-export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknown): string {
-  const segments = kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS;
-  const valid = `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
-  if (input === null || input === undefined || input === "")
-    return segments[segments.length - 1][1];
-  if (typeof input !== "string") {
-    throw invalidValue(`The segment must be text; got ${describeValue(input)}. ${valid}`);
-  }
+/** [name key, item id, name shown in suggestions] for every name of every segment of a kind. */
+type SegmentNames = readonly (readonly [string, string, string])[];
+
+/** The names of each kind of segment, built once per model (its catalogue supplies the labels). */
+const namesByModel = new WeakMap<IIJModel, Map<SegmentKind, SegmentNames>>();
+
+function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
+  let byKind = namesByModel.get(model);
+  if (!byKind) namesByModel.set(model, (byKind = new Map()));
+  const cached = byKind.get(kind);
+  if (cached) return cached;
   const names: [string, string, string][] = [];
-  for (const [name, id] of segments) {
+  for (const [name, id] of kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS) {
     const item = model.catalogue("INCOME").get(id);
     names.push([nameKey(name), id, name], [nameKey(id), id, name]);
     for (const label of item?.printedLabels ?? []) names.push([nameKey(label), id, label]);
@@ -47,6 +49,21 @@ export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknow
     // INCOME's aliases name revenue rows ("Connectivity" is revenue); costs use only their own names.
     if (kind === "revenue") for (const alias of aliases) names.push([nameKey(alias), id, alias]);
   }
+  byKind.set(kind, names);
+  return names;
+}
+
+/** Resolves a segment argument to its INCOME item id; omitted means the total. */
+export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknown): string {
+  const segments = kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS;
+  const valid = () =>
+    `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
+  if (input === null || input === undefined || input === "")
+    return segments[segments.length - 1][1];
+  if (typeof input !== "string") {
+    throw invalidValue(`The segment must be text; got ${describeValue(input)}. ${valid()}`);
+  }
+  const names = segmentNames(model, kind);
   const key = nameKey(input);
   const hit = names.find(([k]) => k === key);
   if (hit) return hit[1];
@@ -55,6 +72,6 @@ export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknow
     names.map(([k, , shown]) => [k, shown])
   );
   throw notAvailable(
-    `"${input.trim()}" is not a ${kind} segment.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} ${valid}`
+    `"${input.trim()}" is not a ${kind} segment.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} ${valid()}`
   );
 }

@@ -5,7 +5,7 @@ import { resolveAnyItem } from "./derived";
 import { notAvailable } from "./errors";
 import type { Figure, IIJModel } from "./model";
 
-function releaseName(r: Release): string {
+export function releaseName(r: Release): string {
   const d = new Date(`${r.date}T00:00:00Z`).toLocaleDateString("en-US", {
     year: "numeric",
     month: "long",
@@ -48,8 +48,14 @@ export function source(
       ...model.guidance(item.id, key, "range"),
       ...model.guidance(item.id, key, "outlook"),
     ];
-    if (entries.length === 0) throw notAvailable(`No guidance for ${item.label} in ${key}.`);
-    const e = entries[entries.length - 1];
+    const vintage = request.vintage;
+    const chosen =
+      vintage.kind === "release" ? entries.filter((e) => e.release.id === vintage.id) : entries;
+    if (chosen.length === 0)
+      throw notAvailable(
+        `No guidance for ${item.label} in ${key}${vintage.kind === "release" ? ` in release ${vintage.id}` : ""}.`
+      );
+    const e = vintage.kind === "first" ? chosen[0] : chosen[chosen.length - 1];
     const what = e.range
       ? `printed "${e.range.range}" ${e.range.unit}`
       : `the outlook: "${e.outlook?.text}"`;

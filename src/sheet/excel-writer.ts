@@ -142,8 +142,9 @@ function keptName(existing: readonly string[]): string {
 }
 
 /**
- * Loads the plan into the workbook. Call inside `Excel.run`; makes two syncs (a third only to
- * restore the sheet after a failed write).
+ * Loads the plan into the workbook. Call inside `Excel.run`; makes two syncs (two more only to
+ * restore the workbook after a failed write). Never throws: a failure is an outcome whose message
+ * says what happened and what to do.
  */
 export async function loadPlan(
   context: Excel.RequestContext,
@@ -154,14 +155,12 @@ export async function loadPlan(
   const layout = sheets.getItemOrNullObject(LAYOUT_SHEET_NAME);
   const used = sheet.getUsedRangeOrNullObject();
   const previousUsed = layout.getUsedRangeOrNullObject();
-  sheet.load("name, protection/protected");
-  layout.load("name");
+  sheet.load("name, id, protection/protected");
+  layout.load("name, id");
   used.load("address, formulas, numberFormat");
   previousUsed.load("address, formulas");
-  sheets.load("items/name");
-  context.workbook.names.load("items/name");
-  await context.sync(); // 1: read
-
+  sheets.load("items/name, items/id");
+  context.workbook.names.load("items/name, items/formula, items/comment");
   const base = {
     sheetName: plan.sheetName,
     values: plan.summary.values,
@@ -169,6 +168,15 @@ export async function loadPlan(
     checks: plan.summary.checks,
     carried: 0,
   };
+  try {
+    await context.sync(); // 1: read
+  } catch (error) {
+    return {
+      ...base,
+      ok: false,
+      message: `Could not read the workbook: ${reasonOf(error)}. Nothing was changed. ${AGAIN}`,
+    };
+  }
   if (!sheet.isNullObject && sheet.protection.protected) {
     return {
       ...base,
@@ -215,16 +223,21 @@ export async function loadPlan(
   try {
     await context.sync(); // 2: write
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const restored = await restore(
-      context,
-      plan,
-      sheet.isNullObject || keptSheet !== undefined,
+    const restored = await restore(context, plan, {
+      sheetIds: new Set(sheets.items.map((s) => s.id)),
+      modelSheetId: sheet.isNullObject ? undefined : sheet.id,
+      wroteModelSheet: !sheet.isNullObject && keptSheet === undefined,
+      keptSheet,
       current,
       currentFormats,
-      keptSheet
-    );
-    return { ...base, ok: false, message: `Load failed: ${reason}. ${restored}` };
+      area: { rows: merged.rows, columns: merged.columns },
+      layoutId: layout.isNullObject ? undefined : layout.id,
+      previous,
+      names: context.workbook.names.items
+        .filter((n) => plan.names.some((p) => p.name === n.name))
+        .map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
+    });
+    return { ...base, ok: false, message: `Load failed: ${reasonOf(error)}. ${restored}` };
   }
   const summary = `Loaded ${plan.quarter} (${plan.unit}): ${plan.summary.values} values, ${plan.summary.formulas} formulas, ${plan.summary.checks} checks.`;
   if (keptSheet) {
@@ -247,31 +260,95 @@ export async function loadPlan(
   };
 }
 
-/** After a failed write: put back what was read, or remove a half-written new sheet. */
+const AGAIN = "Load the quarter again; if it keeps failing, close and reopen the workbook first.";
+
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
+}
+
+/** What the read found, to put back after a failed write. */
+interface ReadState {
+  /** Every sheet's id at the read: a sheet with another id was added by the failed write. */
+  readonly sheetIds: ReadonlySet<string>;
+  readonly modelSheetId?: string;
+  /** Whether the write went to the existing model sheet (not to a fresh one beside a kept sheet). */
+  readonly wroteModelSheet: boolean;
+  readonly keptSheet?: string;
+  readonly current: Grid;
+  readonly currentFormats: Grid;
+  /** The area the write covered, from A1. */
+  readonly area: { readonly rows: number; readonly columns: number };
+  readonly layoutId?: string;
+  /** The layout record as read (null when there was none). */
+  readonly previous: Grid | null;
+  /** The workbook names the plan defines that existed at the read. */
+  readonly names: readonly { name: string; formula: string; comment: string }[];
+}
+
+/** Writes `grid` from A1 over rows x columns, padding with `fill`. */
+function putBack(sheet: Excel.Worksheet, grid: Grid, formats: Grid | null, rows: number, columns: number) {
+  if (rows === 0 || columns === 0) return;
+  const pad = (g: Grid, fill: string) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => g[r]?.[c] ?? fill));
+  const area = range(sheet, rows, columns);
+  area.formulas = pad(grid, "");
+  if (formats) area.numberFormat = pad(formats, "General");
+} // prettier-ignore
+
+/**
+ * After a failed write, whatever command it stopped at: remove what the write added (sheets whose
+ * id the read did not see, named like ours; names it defined), put the model sheet's name, cells
+ * and number formats back, and the layout record and names as they were. A sheet the user renamed
+ * to our name during the load has an id the read saw, so it is never deleted. Two syncs: one to
+ * see what the failed batch left, one to put things back.
+ */
 async function restore(
   context: Excel.RequestContext,
   plan: SheetPlan,
-  newSheet: boolean,
-  current: Grid,
-  formats: Grid,
-  keptSheet?: string
+  read: ReadState
 ): Promise<string> {
   try {
     const sheets = context.workbook.worksheets;
-    if (newSheet) {
-      sheets.getItemOrNullObject(plan.sheetName).delete();
-      if (keptSheet) sheets.getItem(keptSheet).name = plan.sheetName;
-    } else if (current.length > 0) {
-      const columns = Math.max(...current.map((r) => r.length));
-      const pad = (g: Grid, fill: string) =>
-        current.map((_, r) => Array.from({ length: columns }, (_, c) => g[r]?.[c] ?? fill));
-      const area = range(sheets.getItem(plan.sheetName), current.length, columns);
-      area.formulas = pad(current, "");
-      area.numberFormat = pad(formats, "General");
+    const names = context.workbook.names;
+    sheets.load("items/name, items/id");
+    names.load("items/name");
+    const original = read.modelSheetId ? sheets.getItem(read.modelSheetId) : null;
+    original?.load("name, protection/protected");
+    await context.sync();
+
+    for (const s of sheets.items) {
+      const ours = s.name === plan.sheetName || s.name === LAYOUT_SHEET_NAME;
+      if (ours && !read.sheetIds.has(s.id)) sheets.getItem(s.id).delete();
+    }
+    if (original && read.keptSheet && original.name === read.keptSheet)
+      original.name = plan.sheetName;
+    // A sheet protected since the read refused every write: there is nothing to put back.
+    if (original && read.wroteModelSheet && !original.protection.protected) {
+      const columns = Math.max(read.area.columns, ...read.current.map((r) => r.length));
+      const rows = Math.max(read.area.rows, read.current.length);
+      putBack(original, read.current, read.currentFormats, rows, columns);
+    }
+    if (read.layoutId) {
+      const layout = sheets.getItem(read.layoutId);
+      layout.getRange().clear("Contents");
+      const previous = read.previous ?? [];
+      putBack(
+        layout,
+        previous,
+        null,
+        previous.length,
+        Math.max(0, ...previous.map((r) => r.length))
+      );
+    }
+    const now = new Set(names.items.map((n) => n.name));
+    for (const { name } of plan.names) {
+      if (now.has(name)) names.getItem(name).delete();
+      const old = read.names.find((n) => n.name === name);
+      if (old) names.add(old.name, old.formula, old.comment);
     }
     await context.sync();
-    return newSheet ? "Nothing was changed." : "The previous sheet was restored.";
+    return `${read.wroteModelSheet ? "The previous sheet was restored." : "Nothing was changed."} ${AGAIN}`;
   } catch (error) {
-    return `Restoring the previous sheet also failed (${error instanceof Error ? error.message : String(error)}); check the "${plan.sheetName}" sheet before using it.`;
+    return `Restoring the previous sheet also failed (${reasonOf(error)}): check the "${plan.sheetName}" sheet and the IIJ_ names before using them, then load the quarter again.`;
   }
 }

@@ -2,6 +2,7 @@
 // Load quarter logic lives in LoadController; this file only wires it to the DOM and to Excel.
 import { defaultModel } from "../model";
 import { loadPlan } from "../sheet/excel-writer";
+import { setUpDiscover } from "./discover-view";
 import { LoadController, type Tone } from "./load-controller";
 
 function element<T extends HTMLElement>(id: string, type: new () => T): T {
@@ -53,6 +54,7 @@ function setUpLoadQuarter(): void {
 Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
     setUpLoadQuarter();
+    setUpDiscover(defaultModel(), () => element("unit", HTMLSelectElement).value);
     showStatus("Ready. Pick a quarter and load it, or type =IIJ. in a cell.", "info");
   } else {
     showStatus("Open this pane from Excel to load quarters and use the IIJ functions.", "warning");

@@ -10,6 +10,8 @@ type Value = string | number | boolean;
 
 interface CellData {
   formula: Value;
+  /** The computed value where a test sets one (e.g. "#NAME?"); otherwise values read as formulas. */
+  value?: Value;
   numberFormat: string;
   font: { color: string; bold: boolean; italic: boolean; size: number };
   fill: string | null;
@@ -63,7 +65,11 @@ export class FakeExcelError extends Error {
   }
 }
 
+let nextSheetId = 1;
+
 export class SheetState {
+  /** Excel's stable worksheet id (a GUID there), unchanged by a rename. */
+  readonly id = `{sheet-${nextSheetId++}}`;
   cells = new Map<string, CellData>();
   visibility = "Visible";
   protectedSheet = false;
@@ -120,6 +126,17 @@ export class FakeWorkbookState {
   names = new Map<string, { sheet: string; address: string; comment: string }>();
   calculationSuspended = 0;
   activeSheet: string | null = null;
+  /** The user's selection: its sheet and address; the active cell is its top-left cell. */
+  selection: { sheet: string; address: string } | null = null;
+  /** What Application.calculate does here; tests supply the evaluation they need. */
+  calculate: ((type: string) => void) | null = null;
+  calculations: string[] = [];
+  /** Handlers registered with workbook.onSelectionChanged; tests call `selectionChanged()`. */
+  selectionHandlers: (() => Promise<unknown> | void)[] = [];
+
+  async selectionChanged(): Promise<void> {
+    for (const handler of this.selectionHandlers) await handler();
+  }
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -133,14 +150,19 @@ class Queue {
   /** Fails the command with this 1-based index within the next batch (fault injection). */
   failAtCommand: number | null = null;
 
-  push(command: () => void): void {
+  /** What each queued command is (e.g. "range.formulas"), for tests that fail each kind in turn. */
+  kinds: string[] = [];
+
+  push(command: () => void, kind = "other"): void {
     this.commands.push(command);
+    this.kinds.push(kind);
   }
 
   async sync(): Promise<void> {
     this.syncs++;
     const batch = this.commands;
     this.commands = [];
+    this.kinds = [];
     const failAt = this.failAtCommand;
     this.failAtCommand = null;
     for (let i = 0; i < batch.length; i++) {
@@ -197,15 +219,26 @@ class FakeRange extends Proxy {
     const font: Record<string, unknown> = {};
     for (const prop of ["color", "bold", "italic", "size"] as const) {
       Object.defineProperty(font, prop, {
-        set: (v) => queue.push(each((d) => ((d.font as Record<string, unknown>)[prop] = v))),
+        set: (v) =>
+          queue.push(
+            each((d) => ((d.font as Record<string, unknown>)[prop] = v)),
+            `format.font.${prop}`
+          ),
       });
     }
-    const fill = { clear: () => queue.push(each((d) => (d.fill = null))) } as Record<
-      string,
-      unknown
-    > & { clear(): void };
+    const fill = {
+      clear: () =>
+        queue.push(
+          each((d) => (d.fill = null)),
+          "format.fill.clear"
+        ),
+    } as Record<string, unknown> & { clear(): void };
     Object.defineProperty(fill, "color", {
-      set: (v: string) => queue.push(each((d) => (d.fill = v))),
+      set: (v: string) =>
+        queue.push(
+          each((d) => (d.fill = v)),
+          "format.fill.color"
+        ),
     });
     this.format = { font, fill };
     Object.defineProperty(this.format, "columnWidth", {
@@ -213,14 +246,14 @@ class FakeRange extends Proxy {
         queue.push(() => {
           const r = this.mustRect();
           for (let c = r.c0; c <= r.c1; c++) this.mustSheet().columnWidths.set(c, v);
-        }),
+        }, "format.columnWidth"),
     });
     this.conditionalFormats = {
       clearAll: () =>
         queue.push(() => {
           const s = this.mustSheet();
           s.conditionalFormats = [];
-        }),
+        }, "conditionalFormats.clearAll"),
       add: (type: string) => {
         if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", type);
         const cf = {
@@ -237,15 +270,21 @@ class FakeRange extends Proxy {
             font: String(cf.cellValue.format.font.color),
             fill: String(cf.cellValue.format.fill.color),
           });
-        });
+        }, "conditionalFormats.add");
         return cf;
       },
     };
   }
 
+  /** The sheet a write goes to; a protected sheet refuses writes, as in Excel. */
   private mustSheet(): SheetState {
     const s = this.sheetOf();
     if (!s) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist");
+    if (s.protectedSheet)
+      throw new FakeExcelError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet"
+      );
     return s;
   }
 
@@ -255,7 +294,7 @@ class FakeRange extends Proxy {
     return r;
   }
 
-  private setGrid(grid: unknown, apply: (d: CellData, v: Value) => void): void {
+  private setGrid(grid: unknown, apply: (d: CellData, v: Value) => void, kind: string): void {
     this.queue.push(() => {
       const r = this.mustRect();
       const rows = r.r1 - r.r0 + 1;
@@ -273,23 +312,32 @@ class FakeRange extends Proxy {
       }
       const s = this.mustSheet();
       g.forEach((line, i) => line.forEach((v, j) => apply(s.cell(r.r0 + i, r.c0 + j), v)));
-    });
+    }, kind);
   }
 
   set formulas(grid: Value[][]) {
-    this.setGrid(grid, (d, v) => (d.formula = v));
+    this.setGrid(grid, (d, v) => (d.formula = v), "range.formulas");
   }
   get formulas(): Value[][] {
     return this.read("formulas");
   }
   set numberFormat(grid: Value[][]) {
-    this.setGrid(grid, (d, v) => (d.numberFormat = String(v)));
+    this.setGrid(grid, (d, v) => (d.numberFormat = String(v)), "range.numberFormat");
   }
   get numberFormat(): Value[][] {
     return this.read("numberFormat");
   }
   get address(): string {
     return this.read("address");
+  }
+  get values(): Value[][] {
+    return this.read("values");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
@@ -321,7 +369,7 @@ class FakeRange extends Proxy {
           d.fill = null;
         }
       }
-    });
+    }, `range.clear(${applyTo})`);
   }
 
   load(props: string): this {
@@ -336,20 +384,34 @@ class FakeRange extends Proxy {
           Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => f(s.peek(r.r0 + i, r.c0 + j)))
         );
       for (const p of wanted) {
-        if (p === "formulas" || p === "values")
+        if (p === "formulas")
           this.loaded.set(
             p,
             block((d) => d?.formula ?? "")
           );
+        else if (p === "values")
+          this.loaded.set(
+            p,
+            block((d) => d?.value ?? d?.formula ?? "")
+          );
+        else if (p === "rowCount") this.loaded.set(p, r.r1 - r.r0 + 1);
+        else if (p === "columnCount") this.loaded.set(p, r.c1 - r.c0 + 1);
         else if (p === "numberFormat")
           this.loaded.set(
             p,
             block((d) => d?.numberFormat ?? "General")
           );
-        else if (p === "address")
-          this.loaded.set(p, `'${s.name}'!${colName(r.c0)}${r.r0 + 1}:${colName(r.c1)}${r.r1 + 1}`);
+        else if (p === "address") {
+          // As Excel writes it: the sheet quoted only when it must be, a single cell without ":".
+          const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s.name)
+            ? s.name
+            : `'${s.name.replace(/'/g, "''")}'`;
+          const first = `${colName(r.c0)}${r.r0 + 1}`;
+          const last = `${colName(r.c1)}${r.r1 + 1}`;
+          this.loaded.set(p, `${sheet}!${first}${first === last ? "" : `:${last}`}`);
+        }
       }
-    });
+    }, "load");
     return this;
   }
 }
@@ -371,11 +433,11 @@ class FakeWorksheet extends Proxy {
       },
     };
     this.freezePanes = {
-      unfreeze: () => queue.push(() => (this.must().frozen = null)),
+      unfreeze: () => queue.push(() => (this.must().frozen = null), "freezePanes.unfreeze"),
       freezeAt: (range: FakeRange) =>
         queue.push(() => {
           this.must().frozen = (range as unknown as { rectFor(): string }).rectFor();
-        }),
+        }, "freezePanes.freezeAt"),
     };
   }
 
@@ -385,21 +447,30 @@ class FakeWorksheet extends Proxy {
     return s;
   }
 
+  /** Marks properties as loaded, as a collection's `load("items/...")` does for its items. */
+  preloaded(values: Record<string, unknown>): this {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    return this;
+  }
+
   get isNullObject(): boolean {
     return this.read("isNullObject");
   }
   get name(): string {
     return this.read("name");
   }
+  get id(): string {
+    return this.read("id");
+  }
   set name(value: string) {
     this.queue.push(() => {
       if (this.book.sheet(value))
         throw new FakeExcelError("InvalidArgument", `A sheet named ${value} already exists`);
       this.must().name = value;
-    });
+    }, "worksheet.name");
   }
   set visibility(value: string) {
-    this.queue.push(() => (this.must().visibility = value));
+    this.queue.push(() => (this.must().visibility = value), "worksheet.visibility");
   }
 
   getRange(address?: string): FakeRange {
@@ -421,14 +492,14 @@ class FakeWorksheet extends Proxy {
   }
 
   activate(): void {
-    this.queue.push(() => (this.book.activeSheet = this.must().name));
+    this.queue.push(() => (this.book.activeSheet = this.must().name), "worksheet.activate");
   }
 
   delete(): void {
     this.queue.push(() => {
       const s = this.find();
       if (s) this.book.sheets = this.book.sheets.filter((x) => x !== s);
-    });
+    }, "worksheet.delete");
   }
 
   load(props: string): this {
@@ -439,9 +510,10 @@ class FakeWorksheet extends Proxy {
       if (!s) return;
       for (const p of wanted) {
         if (p === "name") this.loaded.set("name", s.name);
+        if (p === "id") this.loaded.set("id", s.id);
         if (p === "protection/protected") this.loaded.set(p, s.protectedSheet);
       }
-    });
+    }, "load");
     return this;
   }
 }
@@ -451,31 +523,35 @@ export class FakeRequestContext {
   readonly workbook: {
     worksheets: {
       getItemOrNullObject(name: string): FakeWorksheet;
-      getItem(name: string): FakeWorksheet;
+      getItem(nameOrId: string): FakeWorksheet;
       add(name: string): FakeWorksheet;
       load(props: string): void;
-      items: { name: string }[];
+      items: FakeWorksheet[];
     };
     names: {
       load(props: string): void;
-      items: { name: string }[];
-      add(name: string, ref: FakeRange, comment?: string): void;
+      items: { name: string; formula: string; comment: string }[];
+      add(name: string, ref: FakeRange | string, comment?: string): void;
       getItem(name: string): { delete(): void };
     };
-    application: { suspendApiCalculationUntilNextSync(): void };
+    application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
+    getSelectedRange(): FakeRange;
+    getActiveCell(): FakeRange;
+    onSelectionChanged: { add(handler: () => Promise<unknown> | void): { remove(): void } };
   };
 
   constructor(readonly book: FakeWorkbookState) {
     const q = this.queue;
-    let sheetItems: { name: string }[] | null = null;
-    let nameItems: { name: string }[] | null = null;
+    let sheetItems: FakeWorksheet[] | null = null;
+    let nameItems: { name: string; formula: string; comment: string }[] | null = null;
     const byNameAtRun = (name: string) => {
-      // A handle follows its sheet through a rename, as in Excel: bind on first use.
+      // A handle follows its sheet through a rename, as in Excel: bind on first use. Excel's
+      // getItem takes a sheet's name or its id.
       let bound: SheetState | undefined;
       let looked = false;
       return () => {
         if (!looked || (bound && !book.sheets.includes(bound))) {
-          bound = book.sheet(name);
+          bound = book.sheet(name) ?? book.sheets.find((s) => s.id === name);
           looked = true;
         }
         return bound && book.sheets.includes(bound) ? bound : undefined;
@@ -495,17 +571,34 @@ export class FakeRequestContext {
               throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists`);
             created = new SheetState(name);
             book.sheets.push(created);
-          });
+          }, "worksheets.add");
           return new FakeWorksheet(q, book, () => created);
         },
-        load: () => q.push(() => (sheetItems = book.sheets.map((s) => ({ name: s.name })))),
+        // Items are worksheet objects, as in Excel, with their name and id loaded.
+        load: () =>
+          q.push(
+            () =>
+              (sheetItems = book.sheets.map((s) =>
+                new FakeWorksheet(q, book, () =>
+                  book.sheets.includes(s) ? s : undefined
+                ).preloaded({ name: s.name, id: s.id })
+              ))
+          ),
         get items() {
           if (!sheetItems) throw new FakeExcelError("PropertyNotLoaded", "worksheets.items");
           return sheetItems;
         },
       },
       names: {
-        load: () => q.push(() => (nameItems = [...book.names.keys()].map((name) => ({ name })))),
+        load: () =>
+          q.push(
+            () =>
+              (nameItems = [...book.names].map(([name, n]) => ({
+                name,
+                formula: `=${n.address}`,
+                comment: n.comment,
+              })))
+          ),
         get items() {
           if (!nameItems) throw new FakeExcelError("PropertyNotLoaded", "names.items");
           return nameItems;
@@ -516,21 +609,61 @@ export class FakeRequestContext {
               throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists`);
             book.names.set(name, {
               sheet: "",
-              address: (ref as unknown as { rectFor(): string }).rectFor(),
+              // A range, or a reference formula such as "=$C$5" (as NamedItem.formula reads).
+              address:
+                typeof ref === "string"
+                  ? ref.replace(/^=/, "")
+                  : (ref as unknown as { rectFor(): string }).rectFor(),
               comment,
             });
-          }),
+          }, "names.add"),
         getItem: (name) => ({
           delete: () =>
             q.push(() => {
               if (!book.names.delete(name)) throw new FakeExcelError("ItemNotFound", name);
-            }),
+            }, "names.delete"),
         }),
       },
       application: {
-        suspendApiCalculationUntilNextSync: () => q.push(() => book.calculationSuspended++),
+        suspendApiCalculationUntilNextSync: () =>
+          q.push(() => book.calculationSuspended++, "application.suspendApiCalculation"),
+        calculate: (type: string) =>
+          q.push(() => {
+            book.calculations.push(type);
+            book.calculate?.(type);
+          }, "application.calculate"),
       },
+      getSelectedRange: () => this.selectionRange(false),
+      onSelectionChanged: {
+        add: (handler) => {
+          q.push(() => book.selectionHandlers.push(handler), "workbook.onSelectionChanged.add");
+          return {
+            remove: () =>
+              q.push(
+                () =>
+                  (book.selectionHandlers = book.selectionHandlers.filter((h) => h !== handler)),
+                "remove"
+              ),
+          };
+        },
+      },
+      getActiveCell: () => this.selectionRange(true),
     };
+  }
+
+  /** The selected range (or its top-left cell), bound when the batch runs, as Excel does. */
+  private selectionRange(activeCellOnly: boolean): FakeRange {
+    const book = this.book;
+    const where = () => {
+      if (!book.selection) throw new FakeExcelError("ItemNotFound", "Nothing is selected");
+      const rect = parseAddress(book.selection.address);
+      return activeCellOnly ? { ...rect, r1: rect.r0, c1: rect.c0 } : rect;
+    };
+    return new FakeRange(
+      this.queue,
+      () => book.sheet(book.selection?.sheet ?? ""),
+      () => (book.selection ? where() : null)
+    );
   }
 
   sync(): Promise<void> {

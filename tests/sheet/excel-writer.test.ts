@@ -141,7 +141,7 @@ test.each([1, 5, 40, 200])(
     const { outcome } = await load(book, thousands, failAt);
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(
-      /^Load failed: An internal error has occurred \(injected\)\. The previous sheet was restored\.$/
+      /^Load failed: An internal error has occurred \(injected\)\. The previous sheet was restored\. Load the quarter again/
     );
     const after = JSON.stringify(
       [...modelSheet(book).cells]
@@ -157,7 +157,7 @@ test("a failed first load leaves no half-written sheet", async () => {
   const book = new FakeWorkbookState();
   const { outcome } = await load(book, millions, 30);
   expect(outcome.ok).toBe(false);
-  expect(outcome.message).toMatch(/Nothing was changed\.$/);
+  expect(outcome.message).toMatch(/Nothing was changed\. Load the quarter again/);
   expect(book.sheet("IIJ Model")).toBeUndefined();
 });
 

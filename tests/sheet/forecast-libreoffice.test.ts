@@ -57,7 +57,8 @@ beforeAll(async () => {
   for (const [name, { unit, inputs }] of Object.entries(VARIANTS)) {
     const plan = planModelSheet(model, { quarter: "1Q01", unit });
     const book = new Workbook();
-    await book.xlsx.load(await renderPlanToXlsx(plan));
+    const buffer = await renderPlanToXlsx(plan);
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = book.getWorksheet(plan.sheetName)!;
     for (const [driver, value] of Object.entries(inputs)) {
       const n = plan.names.find((x) => x.name === driver)!;

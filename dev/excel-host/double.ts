@@ -1,0 +1,178 @@
+/**
+ * An Excel host double for a real browser: `Excel.run` over the in-memory workbook of
+ * tests/fakes/excel.ts (worksheets, ranges, formats, names, conditional formats, Office.js's
+ * load/sync batching, errors for properties read before a sync), plus what a test or the preview
+ * needs around it: a JSON view of the workbook, typing into a cell, change notifications and fault
+ * injection. install.ts puts it in a page. Development only: never in the production build.
+ *
+ * A page (or a test, through page.evaluate) reaches it as `window.__iijExcelHost`. In the preview
+ * the pane runs in an iframe and shares its parent's double, so the grid beside it shows what the
+ * pane wrote.
+ */
+import { FakeRequestContext, FakeWorkbookState, SheetState } from "../../tests/fakes/excel";
+
+/** A cell as the tests and the preview read it. */
+export interface CellView {
+  readonly address: string;
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+  readonly color: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly fill: string | null;
+}
+
+/** A sheet's contents, JSON-serialisable (page.evaluate returns it to the test). */
+export interface SheetView {
+  readonly name: string;
+  readonly visibility: string;
+  readonly frozen: string | null;
+  readonly cells: Record<string, CellView>;
+  /** Column widths set through `format.columnWidth`, in points, by 0-based column. */
+  readonly columnWidths: Record<number, number>;
+  readonly conditionalFormats: readonly { address: string; font: string; fill: string }[];
+}
+
+export interface WorkbookView {
+  readonly sheets: readonly SheetView[];
+  readonly names: Record<string, string>;
+  readonly activeSheet: string | null;
+}
+
+export interface ExcelHostDouble {
+  readonly workbook: FakeWorkbookState;
+  /** `Excel.run` calls started, and `context.sync()` calls made, so far. */
+  readonly runs: number;
+  readonly syncs: number;
+  /**
+   * Fault injection: the next `Excel.run`'s sync number `sync` (1-based) fails at command `at`
+   * (1-based), or half way through its batch with "middle". Commands before it stay applied.
+   */
+  failNextRun(sync: number, at: number | "middle"): void;
+  /** Types into a cell as a user would (a value, or a formula starting with "="). */
+  setCell(sheet: string, address: string, value: string | number | boolean): void;
+  view(): WorkbookView;
+  /** Called after every `Excel.run` and every `setCell`. */
+  onChange(listener: () => void): void;
+  /** What `Excel.run` does: one request context per batch, its pending commands synced at the end. */
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+}
+
+declare global {
+  interface Window {
+    __iijExcelHost?: ExcelHostDouble;
+  }
+}
+
+export function columnName(col: number): string {
+  let c = col + 1;
+  let name = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    name = String.fromCharCode(65 + m) + name;
+    c = Math.floor((c - 1) / 26);
+  }
+  return name;
+}
+
+function sheetView(sheet: SheetState): SheetView {
+  const cells: Record<string, CellView> = {};
+  for (const [key, d] of sheet.cells) {
+    const [r, c] = key.split(",").map(Number);
+    const address = `${columnName(c)}${r + 1}`;
+    const untouched =
+      d.formula === "" && d.numberFormat === "General" && d.fill === null && !d.font.bold;
+    if (untouched && d.font.color === "#000000" && !d.font.italic) continue;
+    cells[address] = {
+      address,
+      formula: d.formula,
+      numberFormat: d.numberFormat,
+      color: d.font.color,
+      bold: d.font.bold,
+      italic: d.font.italic,
+      fill: d.fill,
+    };
+  }
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    frozen: sheet.frozen,
+    cells,
+    columnWidths: Object.fromEntries(sheet.columnWidths),
+    conditionalFormats: sheet.conditionalFormats.map(({ address, font, fill }) => ({
+      address,
+      font,
+      fill,
+    })),
+  };
+}
+
+function cellPosition(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new Error(`Not a cell address: ${address}`);
+  const col = [...m[1]].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}
+
+/** A workbook with one empty sheet, "Sheet1", as Excel opens a new one. */
+export function createExcelHost(): ExcelHostDouble {
+  const workbook = new FakeWorkbookState();
+  workbook.sheets.push(new SheetState("Sheet1"));
+  workbook.activeSheet = "Sheet1";
+  const listeners: (() => void)[] = [];
+  const changed = () => listeners.forEach((listener) => listener());
+  let fault: { sync: number; at: number | "middle" } | null = null;
+  const host = {
+    workbook,
+    runs: 0,
+    syncs: 0,
+    failNextRun(sync: number, at: number | "middle") {
+      fault = { sync, at };
+    },
+    setCell(sheetName: string, address: string, value: string | number | boolean) {
+      const sheet = workbook.sheet(sheetName);
+      if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+      const { row, col } = cellPosition(address);
+      sheet.cell(row, col).formula = value;
+      changed();
+    },
+    view(): WorkbookView {
+      return {
+        sheets: workbook.sheets.map(sheetView),
+        names: Object.fromEntries(
+          [...workbook.names].map(([name, { address }]) => [name, address])
+        ),
+        activeSheet: workbook.activeSheet,
+      };
+    },
+    onChange(listener: () => void) {
+      listeners.push(listener);
+    },
+    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+      host.runs++;
+      const context = new FakeRequestContext(workbook);
+      const runFault = fault;
+      fault = null;
+      let syncsInRun = 0;
+      const sync = context.sync.bind(context);
+      context.sync = () => {
+        syncsInRun++;
+        host.syncs++;
+        if (runFault && runFault.sync === syncsInRun) {
+          const pending = context.queue.commands.length;
+          context.queue.failAtCommand =
+            runFault.at === "middle" ? Math.max(1, Math.ceil(pending / 2)) : runFault.at;
+        }
+        return sync();
+      };
+      try {
+        const result = await batch(context);
+        if (context.queue.commands.length > 0) await context.sync();
+        return result;
+      } finally {
+        changed();
+      }
+    },
+  };
+  return host;
+}

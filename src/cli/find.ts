@@ -1,0 +1,78 @@
+/** `iij-model find` and `iij-model source`: discovery and provenance from the terminal. */
+import { invoke } from "../functions/library";
+import { type IIJModel, defaultPeriodFor, formulaFor, isIIJError, searchItems } from "../model";
+import { parseFormula } from "./formula";
+import { formatResult } from "./format";
+import { type Io, UsageError } from "./io";
+
+/** Reads `--name value` / `--name=value` options; the rest are positional. */
+function options(
+  args: readonly string[],
+  allowed: readonly string[]
+): { flags: Map<string, string>; positional: string[] } {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!allowed.includes(name))
+      throw new UsageError(
+        `unknown option --${name}; options: ${allowed.map((a) => `--${a}`).join(", ")}`
+      );
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  return { flags, positional };
+}
+
+/** Lists the items matching the text: statement, id, printed label, value, formula (tab-separated). */
+export function findCommand(args: string[], io: Io, model: IIJModel): number {
+  const { flags, positional } = options(args, ["period", "unit", "limit"]);
+  if (positional.length === 0)
+    throw new UsageError("find needs the text to look for, e.g. iij-model find dedicated");
+  const limit = Number(flags.get("limit") ?? 20);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit must be a whole number from 1; got ${flags.get("limit")}`);
+  const hits = searchItems(model, positional.join(" "), limit);
+  if (hits.length === 0) {
+    io.err(`iij-model find: nothing matches "${positional.join(" ")}"`);
+    return 1;
+  }
+  for (const hit of hits) {
+    const period = flags.get("period") ?? defaultPeriodFor(model, hit.item);
+    const formula = formulaFor(model, hit.item, period, flags.get("unit"));
+    const call = parseFormula(formula);
+    const value = invoke(call.name, call.args, model);
+    io.out(
+      [
+        hit.item.statement,
+        hit.item.id,
+        hit.item.label,
+        isIIJError(value) ? value.kind : formatResult(value),
+        formula,
+      ].join("\t")
+    );
+  }
+  return 0;
+}
+
+/** Prints where a figure comes from (the text of IIJ.SOURCE). */
+export function sourceCommand(args: string[], io: Io, model: IIJModel): number {
+  const { flags, positional } = options(args, ["statement"]);
+  if (positional.length !== 2)
+    throw new UsageError(
+      'source takes a period and an item, e.g. iij-model source 1Q01 "Dedicated access services"'
+    );
+  const result = invoke(
+    "SOURCE",
+    [positional[0], positional[1], flags.get("statement") ?? null],
+    model
+  );
+  io.out(formatResult(result));
+  return isIIJError(result) ? 1 : 0;
+}

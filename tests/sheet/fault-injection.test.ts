@@ -1,0 +1,351 @@
+/**
+ * Load quarter under faults, against the Excel host double: the read sync failing at each of its
+ * commands, the write sync failing at every one of its commands (every kind of call: sheets added
+ * and renamed, values, number formats, format resets, styles, column widths, freeze panes,
+ * conditional formats, names, activation, the layout record), a protected sheet, the sheet renamed
+ * by the user during the load, another sheet renamed to ours during the load, and a workbook whose
+ * sheet is already named like ours but is not ours.
+ *
+ * For every fault: the user's cells are intact, the previous model is either intact or fully
+ * replaced (never half-written), and the message says what happened and what to do.
+ */
+import { defaultModel } from "../../src/model";
+import { LAYOUT_SHEET_NAME, type LoadOutcome, loadPlan } from "../../src/sheet/excel-writer";
+import { planModelSheet } from "../../src/sheet/plan";
+import type { SheetPlan } from "../../src/sheet/plan-types";
+import { FakeRequestContext, FakeWorkbookState, SheetState } from "../fakes/excel";
+
+const model = defaultModel();
+const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
+const thousands = planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" });
+const MODEL = "IIJ Model";
+
+interface Run {
+  outcome: LoadOutcome;
+  syncs: number;
+  /** Commands queued for each sync, in order. */
+  batches: number[];
+  /** The kind of each command of each batch ("range.formulas", "names.add"...). */
+  kinds: string[][];
+}
+
+/**
+ * Loads `plan`, optionally failing the `failAt`-th command of sync number `atSync`, and running
+ * `between` (the user acting in Excel) after the read sync and before the write is queued.
+ */
+async function load(
+  book: FakeWorkbookState,
+  plan: SheetPlan,
+  fault?: { atSync: number; failAt: number },
+  between?: () => void
+): Promise<Run> {
+  const context = new FakeRequestContext(book);
+  const queue = context.queue;
+  const sync = queue.sync.bind(queue);
+  const batches: number[] = [];
+  const kinds: string[][] = [];
+  queue.sync = async () => {
+    batches.push(queue.commands.length);
+    kinds.push([...queue.kinds]);
+    if (fault && batches.length === fault.atSync) queue.failAtCommand = fault.failAt;
+    await sync();
+    if (batches.length === 1) between?.();
+  };
+  const outcome = await loadPlan(context as unknown as Excel.RequestContext, plan);
+  return { outcome, syncs: queue.syncs, batches, kinds };
+}
+
+/** A deep copy of a workbook, so each fault starts from the same state without reloading. */
+function cloneBook(book: FakeWorkbookState): FakeWorkbookState {
+  const copy = new FakeWorkbookState();
+  for (const s of book.sheets) {
+    const c = new SheetState(s.name);
+    Object.assign(c, {
+      visibility: s.visibility,
+      protectedSheet: s.protectedSheet,
+      frozen: s.frozen,
+    });
+    for (const [k, d] of s.cells) c.cells.set(k, { ...d, font: { ...d.font } });
+    copy.sheets.push(c);
+  }
+  copy.names = new Map([...book.names].map(([k, v]) => [k, { ...v }]));
+  return copy;
+}
+
+/**
+ * Which command indexes of the write batch to fail: by default the first and the last command of
+ * every kind of call, the first and last twelve commands, and every 250th; with
+ * FAULT_SWEEP=all in the environment, every index (about 2,500 per scenario, some minutes).
+ */
+function faultIndexes(kinds: readonly string[]): number[] {
+  if (process.env.FAULT_SWEEP === "all") return kinds.map((_, i) => i + 1);
+  const picked = new Set<number>();
+  kinds.forEach((kind, i) => {
+    if (kinds.indexOf(kind) === i || kinds.lastIndexOf(kind) === i) picked.add(i + 1);
+    if (i % 250 === 0) picked.add(i + 1);
+  });
+  for (let i = 1; i <= 12; i++) picked.add(i);
+  for (let i = kinds.length - 11; i <= kinds.length; i++) picked.add(i);
+  return [...picked].filter((i) => i >= 1 && i <= kinds.length).sort((a, b) => a - b);
+}
+
+/** Everything a load may touch: sheets (name, visibility, contents, number formats), names. */
+function snapshot(book: FakeWorkbookState) {
+  const cells = (s: SheetState) =>
+    [...s.cells]
+      .filter(([, d]) => d.formula !== "" || d.numberFormat !== "General")
+      .map(([k, d]) => `${k}=${JSON.stringify(d.formula)}|${d.numberFormat}`)
+      .sort();
+  return {
+    sheets: book.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: cells(s) })),
+    names: [...book.names.entries()].sort(),
+  };
+}
+type Snapshot = ReturnType<typeof snapshot>;
+
+/** The user's own cells, by sheet and address: they must survive every fault. */
+type UserCells = [sheet: string, row: number, col: number, content: string | number][];
+
+function typeUserCells(book: FakeWorkbookState, cells: UserCells): void {
+  for (const [name, row, col, content] of cells) {
+    let sheet = book.sheet(name);
+    if (!sheet) book.sheets.push((sheet = new SheetState(name)));
+    sheet.cell(row, col).formula = content;
+  }
+}
+
+function expectUserCells(book: FakeWorkbookState, cells: UserCells, renamed = new Map()): void {
+  for (const [name, row, col, content] of cells) {
+    const sheet = book.sheet(renamed.get(name) ?? name);
+    expect([name, row, col, sheet?.peek(row, col)?.formula]).toEqual([name, row, col, content]);
+  }
+}
+
+/** The message says what happened (the load failed, and why) and what to do next. */
+function expectPlainFailure(outcome: LoadOutcome): void {
+  expect(outcome.ok).toBe(false);
+  expect(outcome.message).toMatch(/^Load failed: .+\./);
+  expect(outcome.message).toMatch(/An internal error has occurred \(injected\)/);
+  expect(outcome.message).toMatch(/Nothing was changed|The previous sheet was restored/);
+  expect(outcome.message).toMatch(/Load the quarter again/);
+}
+
+/** A workbook with a previous model (JPY millions) and the user's work around it. */
+const USER_CELLS: UserCells = [
+  [MODEL, 2, millions.columnCount + 2, "check with IR"],
+  [MODEL, millions.rowCount + 4, 0, "My EBITDA bridge"],
+  [MODEL, millions.rowCount + 4, 4, "=E20*1.1"],
+  ["Notes", 0, 0, "my own sheet"],
+  ["Notes", 4, 2, "=SUM('IIJ Model'!E10:E12)"],
+];
+
+async function previousModelBook(): Promise<FakeWorkbookState> {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  typeUserCells(book, USER_CELLS);
+  return book;
+}
+
+async function emptyBook(): Promise<FakeWorkbookState> {
+  const book = new FakeWorkbookState();
+  typeUserCells(
+    book,
+    USER_CELLS.filter(([s]) => s === "Notes")
+  );
+  return book;
+}
+
+const scenarios: [string, () => Promise<FakeWorkbookState>, SheetPlan, (b: FakeWorkbookState) => void][] = [
+  ["a reload in the same unit", previousModelBook, millions, () => {}],
+  ["a reload in another unit", previousModelBook, thousands, () => {}],
+  ["a first load", emptyBook, millions, () => {}],
+  [
+    "a reload where the user typed over a printed figure (the old sheet is kept)",
+    previousModelBook,
+    thousands,
+    (b) => ((b.sheet(MODEL) as SheetState).cell(19, 4).formula = 9999),
+  ],
+]; // prettier-ignore
+
+/** Every kind of call the write batches made, across the scenarios (checked at the end). */
+const kindsFailed = new Set<string>();
+const kindsSeen = new Set<string>();
+
+describe.each(scenarios)("%s: the write sync failing at each kind of call", (_, setup, plan, prepare) => {
+  let start: FakeWorkbookState;
+  let kinds: string[];
+  let before: Snapshot;
+
+  beforeAll(async () => {
+    start = await setup();
+    prepare(start);
+    before = snapshot(start);
+    const run = await load(cloneBook(start), plan);
+    expect(run.outcome.ok).toBe(true);
+    kinds = run.kinds[1];
+    kinds.forEach((k) => kindsSeen.add(k));
+  });
+
+  test("user cells intact, previous model intact, a message that says what to do", async () => {
+    const users = start.sheet(MODEL) ? USER_CELLS : USER_CELLS.filter(([s]) => s !== MODEL);
+    for (const failAt of faultIndexes(kinds)) {
+      const book = cloneBook(start);
+      const { outcome } = await load(book, plan, { atSync: 2, failAt });
+      const label = `failing at write command ${failAt} of ${kinds.length} (${kinds[failAt - 1]})`;
+      expect([label, outcome.ok]).toEqual([label, false]);
+      expectPlainFailure(outcome);
+      expectUserCells(book, users);
+      expect([label, snapshot(book)]).toEqual([label, before]);
+      kindsFailed.add(kinds[failAt - 1]);
+    }
+  });
+}); // prettier-ignore
+
+test("every kind of call of the write was made to fail", () => {
+  expect([...kindsFailed].sort()).toEqual([...kindsSeen].sort());
+  expect(kindsSeen).toEqual(
+    new Set([
+      "application.suspendApiCalculation",
+      "worksheets.add",
+      "worksheet.name",
+      "conditionalFormats.clearAll",
+      "range.clear(Formats)",
+      "range.formulas",
+      "range.numberFormat",
+      "format.font.color",
+      "format.font.bold",
+      "format.font.italic",
+      "format.font.size",
+      "format.fill.color",
+      "format.columnWidth",
+      "freezePanes.unfreeze",
+      "freezePanes.freezeAt",
+      "conditionalFormats.add",
+      "names.delete",
+      "names.add",
+      "worksheet.activate",
+      "range.clear(Contents)",
+      "worksheet.visibility",
+    ])
+  );
+});
+
+describe("the read sync failing", () => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])("at command %i: nothing changed, a plain message", async (failAt) => {
+    const book = await previousModelBook();
+    const before = snapshot(book);
+    const run = await load(book, thousands, { atSync: 1, failAt });
+    if (failAt > run.batches[0]) return; // the read batch is shorter: nothing left to fail
+    expect(run.syncs).toBe(1);
+    expect(run.outcome.ok).toBe(false);
+    expect(run.outcome.message).toMatch(/^Could not read the workbook: .+\. Nothing was changed\. Load the quarter again/);
+    expect(snapshot(book)).toEqual(before);
+  }); // prettier-ignore
+});
+
+describe("protection", () => {
+  test("a protected model sheet is not touched; the message says how to proceed", async () => {
+    const book = await previousModelBook();
+    (book.sheet(MODEL) as SheetState).protectedSheet = true;
+    const before = snapshot(book);
+    const { outcome, syncs } = await load(book, thousands);
+    expect(syncs).toBe(1);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/is protected\. Unprotect it \(Review > Unprotect Sheet\) and load again; nothing was changed\./);
+    expect(snapshot(book)).toEqual(before);
+  }); // prettier-ignore
+
+  test("a sheet protected by the user during the load: the write is refused, nothing is half-written", async () => {
+    const book = await previousModelBook();
+    const before = snapshot(book);
+    const { outcome } = await load(book, thousands, undefined, () => {
+      (book.sheet(MODEL) as SheetState).protectedSheet = true;
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/^Load failed: .*protected.*/);
+    expectUserCells(book, USER_CELLS);
+    expect(snapshot(book)).toEqual(before);
+  });
+});
+
+describe("the user acting on sheets during the load", () => {
+  test("our sheet renamed between the read and the write: the model follows it, the user's cells stay", async () => {
+    const book = await previousModelBook();
+    const { outcome } = await load(book, thousands, undefined, () => {
+      (book.sheet(MODEL) as SheetState).name = "Q1 model (mine)";
+    });
+    expect(outcome.ok).toBe(true);
+    expectUserCells(book, USER_CELLS, new Map([[MODEL, "Q1 model (mine)"]]));
+    const renamed = book.sheet("Q1 model (mine)") as SheetState;
+    expect(renamed.get("C4")).toBe("JPY thousands");
+    expect(book.sheet(MODEL)).toBeUndefined();
+  });
+
+  test.each([1, 3, 10, 60, 200])(
+    "our sheet renamed during the load, then the write failing at command %i: the user's cells stay",
+    async (failAt) => {
+      const book = await previousModelBook();
+      const before = snapshot(book);
+      const { outcome } = await load(book, thousands, { atSync: 2, failAt }, () => {
+        (book.sheet(MODEL) as SheetState).name = "Q1 model (mine)";
+      });
+      expectPlainFailure(outcome);
+      expectUserCells(book, USER_CELLS, new Map([[MODEL, "Q1 model (mine)"]]));
+      const contents = (s: Snapshot) => s.sheets.map((x) => x.cells);
+      expect(contents(snapshot(book))).toEqual(contents(before));
+    }
+  );
+
+  test("another sheet renamed to ours during a first load: it is never overwritten nor deleted", async () => {
+    const book = await emptyBook();
+    const { outcome } = await load(book, millions, undefined, () => {
+      (book.sheet("Notes") as SheetState).name = MODEL;
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/Load the quarter again/);
+    expectUserCells(book, USER_CELLS.filter(([s]) => s === "Notes"), new Map([["Notes", MODEL]]));
+    expect(book.sheets.map((s) => s.name)).toEqual([MODEL]);
+  }); // prettier-ignore
+});
+
+describe("a sheet already named like ours that is not ours (no layout record)", () => {
+  async function foreignBook(cells: UserCells): Promise<FakeWorkbookState> {
+    const book = new FakeWorkbookState();
+    typeUserCells(book, cells);
+    return book;
+  }
+  const OVERLAPPING: UserCells = [
+    [MODEL, 0, 0, "Budget 2001"],
+    [MODEL, 9, 2, 1200],
+    [MODEL, 20, 4, "=C10*2"],
+  ];
+  const APART: UserCells = [[MODEL, millions.rowCount + 10, millions.columnCount + 3, "far away"]];
+
+  test("cells the model needs: the sheet is kept whole under another name, never overwritten", async () => {
+    const book = await foreignBook(OVERLAPPING);
+    const { outcome } = await load(book, millions);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.keptSheet).toBe("IIJ Model (kept 1)");
+    expect(outcome.message).toMatch(/the previous sheet is kept whole as "IIJ Model \(kept 1\)"/);
+    expectUserCells(book, OVERLAPPING, new Map([[MODEL, "IIJ Model (kept 1)"]]));
+    expect((book.sheet(MODEL) as SheetState).get("C4")).toBe("JPY millions");
+  });
+
+  test("cells apart from the model: they are the user's and are carried over untouched", async () => {
+    const book = await foreignBook(APART);
+    const { outcome } = await load(book, millions);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.message).toMatch(/Kept 1 of your cells/);
+    expectUserCells(book, APART);
+  });
+
+  test.each([1, 2, 3, 20, 100, 300])("and the write failing at command %i: the sheet is as it was", async (failAt) => {
+    const book = await foreignBook(OVERLAPPING);
+    const before = snapshot(book);
+    const { outcome } = await load(book, millions, { atSync: 2, failAt });
+    expectPlainFailure(outcome);
+    expectUserCells(book, OVERLAPPING);
+    expect(snapshot(book)).toEqual(before);
+    expect(book.sheet(LAYOUT_SHEET_NAME)).toBeUndefined();
+  }); // prettier-ignore
+});
