@@ -99,11 +99,21 @@ function queueModel(
   plan: SheetPlan,
   merged: MergeResult,
   formats: Grid,
-  existingNames: readonly string[]
+  existingNames: readonly string[],
+  existingCharts: readonly string[]
 ): void {
   const area = range(sheet, merged.rows, merged.columns);
   area.conditionalFormats.clearAll();
   queueFormatReset(sheet, merged);
+  // Names first, so formulas that use them (the drivers) resolve when they are written.
+  for (const name of plan.names) {
+    if (existingNames.includes(name.name)) context.workbook.names.getItem(name.name).delete();
+    context.workbook.names.add(
+      name.name,
+      sheet.getRange(a1(name.row, name.col, true)),
+      name.comment
+    );
+  }
   area.formulas = merged.formulas;
   area.numberFormat = formats;
   queueStyles(sheet, plan);
@@ -124,13 +134,27 @@ function queueModel(
     if (CHECK_ALERT.fill) cf.cellValue.format.fill.color = CHECK_ALERT.fill;
     cf.cellValue.rule = { formula1: `=${area.expected}`, operator: "NotEqualTo" };
   }
-  for (const name of plan.names) {
-    if (existingNames.includes(name.name)) context.workbook.names.getItem(name.name).delete();
-    context.workbook.names.add(
-      name.name,
-      sheet.getRange(a1(name.row, name.col, true)),
-      name.comment
+  for (const v of plan.validations) {
+    const validation = sheet.getRange(a1(v.row, v.col)).dataValidation;
+    validation.clear();
+    validation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+  }
+  queueCharts(sheet, plan, existingCharts);
+}
+
+/** The plan's charts, replacing the ones a previous load drew (found by name). */
+function queueCharts(sheet: Excel.Worksheet, plan: SheetPlan, existing: readonly string[]): void {
+  for (const spec of plan.charts) {
+    if (existing.includes(spec.name)) sheet.charts.getItem(spec.name).delete();
+    const data = sheet.getRange(
+      `${a1(spec.data.firstRow, spec.data.firstCol)}:${a1(spec.data.lastRow, spec.data.lastCol)}`
     );
+    const chart = sheet.charts.add("LineMarkers", data, "Rows");
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.setPosition(a1(spec.from.row, spec.from.col), a1(spec.to.row, spec.to.col));
+    for (const i of spec.secondary) chart.series.getItemAt(i).axisGroup = "Secondary";
+    for (const i of spec.markersOnly) chart.series.getItemAt(i).format.line.lineStyle = "None";
   }
 }
 
@@ -159,6 +183,9 @@ export async function loadPlan(
   layout.load("name, id");
   used.load("address, formulas, numberFormat");
   previousUsed.load("address, formulas");
+  // The charts of our sheet, to replace the one a previous load drew.
+  const charts = sheets.getItemOrNullObject(plan.sheetName).charts;
+  charts.load("items/name");
   sheets.load("items/name, items/id");
   context.workbook.names.load("items/name, items/formula, items/comment");
   const base = {
@@ -213,7 +240,8 @@ export async function loadPlan(
     target = sheet;
   }
   const formats = numberFormats(plan, merged, keptSheet ? [] : currentFormats);
-  queueModel(context, target, plan, merged, formats, existingNames);
+  const existingCharts = target === sheet ? charts.items.map((c) => c.name) : [];
+  queueModel(context, target, plan, merged, formats, existingNames, existingCharts);
   target.activate();
   // Last, so that a failure before it leaves the record of the previous load in place.
   const layoutSheet = layout.isNullObject ? sheets.add(LAYOUT_SHEET_NAME) : layout;

@@ -75,6 +75,23 @@ export interface PlanArea {
   readonly expected: string;
 }
 
+/**
+ * A line chart over a block of the sheet: the block's first row holds the categories (quarters),
+ * each further row a series, named by its first cell.
+ */
+export interface PlanChart {
+  readonly name: string;
+  readonly title: string;
+  readonly data: Omit<PlanArea, "expected">;
+  /** Series (0-based, in row order) drawn against the secondary axis. */
+  readonly secondary: readonly number[];
+  /** Series drawn as markers only (no line): single-point guidance bounds. */
+  readonly markersOnly: readonly number[];
+  /** Where the chart sits: top-left and bottom-right cells. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
 /** A drop-down list of allowed entries on an input cell. */
 export interface PlanValidation {
   readonly row: number;
@@ -98,6 +115,8 @@ export interface SheetPlan {
   /** Check differences and guidance flags: a cell that is not as expected is highlighted. */
   readonly checkAreas: readonly PlanArea[];
   readonly validations: readonly PlanValidation[];
+  /** Native charts (the Office.js writer draws them; the .xlsx writer cannot). */
+  readonly charts: readonly PlanChart[];
   readonly summary: {
     readonly values: number;
     readonly formulas: number;

@@ -30,6 +30,7 @@ import {
   type PlanArea,
   type PlanCell,
   type PlanName,
+  type PlanChart,
   type PlanValidation,
   type SheetPlan,
   type SheetUnit,
@@ -81,6 +82,7 @@ class PlanBuilder {
   readonly names: PlanName[] = [];
   readonly checkAreas: PlanArea[] = [];
   readonly validations: PlanValidation[] = [];
+  readonly charts: PlanChart[] = [];
   row = 0;
   values = 0;
   formulas = 0;
@@ -634,6 +636,68 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
   b.text(LABEL_COL, seeding.note, "note");
   b.next();
 
+  // Chart data: revenues and operating income by quarter, actuals then estimates, with the
+  // guidance bounds of the guided quarter as single points.
+  section(`Chart data (${unit})`);
+  const chartCols = [...quarters, ...estimates].map((q) => quarterCol(q) as number);
+  const chartTop = b.row;
+  b.text(FIRST_PERIOD_COL - 1, "Quarter", "columnHeader");
+  for (const q of [...quarters, ...estimates]) {
+    const key = periodKey(q);
+    b.text(
+      quarterCol(q) as number,
+      periodCol.has(key) ? key : `${key}E`,
+      periodCol.has(key) ? "columnHeader" : "estimateHeader"
+    );
+  }
+  b.next();
+  const guidanceCell = (id: string, bound: 0 | 2) => {
+    const r = guidanceRow(id);
+    return r === undefined ? null : `=${a1(r, FIRST_PERIOD_COL + bound)}${factor}`;
+  };
+  const series: [string, (col: number) => string | null][] = [
+    ["Total revenues", (col) => `=${at("total_revenues", col)}`],
+    ["Operating income (loss)", (col) => `=${at("operating_income", col)}`],
+    [
+      `${guidedKey} revenues guidance, low`,
+      (col) => (col === guidedCol ? guidanceCell("revenues", 0) : null),
+    ],
+    [
+      `${guidedKey} revenues guidance, high`,
+      (col) => (col === guidedCol ? guidanceCell("revenues", 2) : null),
+    ],
+    [
+      `${guidedKey} operating income guidance, low`,
+      (col) => (col === guidedCol ? guidanceCell("operating_income", 0) : null),
+    ],
+    [
+      `${guidedKey} operating income guidance, high`,
+      (col) => (col === guidedCol ? guidanceCell("operating_income", 2) : null),
+    ],
+  ];
+  for (const [label, build] of series) {
+    b.text(FIRST_PERIOD_COL - 1, label, "label");
+    for (const col of chartCols) {
+      const formula = build(col);
+      if (formula) b.put(col, { formula, style: "formula", numberFormat: amountFormat(unit) });
+    }
+    b.next();
+  }
+  b.charts.push({
+    name: "IIJ Model chart",
+    title: `IIJ: total revenues and operating income (${unit}), with ${guidedKey} guidance`,
+    data: {
+      firstRow: chartTop,
+      lastRow: b.row - 1,
+      firstCol: FIRST_PERIOD_COL - 1,
+      lastCol: chartCols[chartCols.length - 1],
+    },
+    secondary: [1, 4, 5],
+    markersOnly: [2, 3, 4, 5],
+    from: { row: freezeRows, col: lastModelCol + 2 },
+    to: { row: freezeRows + 22, col: lastModelCol + 9 },
+  });
+
   // Checks
   const declared = new Set(model.releases.flatMap((r) => r.inconsistencies.map((i) => i.checkId)));
   const termCell = (t: Term, q: Quarter) =>
@@ -778,6 +842,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     freeze: { rows: freezeRows, columns: FIRST_PERIOD_COL },
     checkAreas: b.checkAreas,
     validations: b.validations,
+    charts: b.charts,
     summary: { values: b.values, formulas: b.formulas, checks: b.checks, noted: b.noted },
   };
 }

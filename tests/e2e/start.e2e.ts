@@ -93,7 +93,10 @@ test("the preview: the pane loads a quarter into the grid, and a typed =IIJ form
 
   expect(await page.locator('#tabs button[aria-pressed="true"]').textContent()).toBe("IIJ Model");
   const grid = page.locator("#grid");
-  expect(await grid.locator("td", { hasText: /^Total revenues$/ }).count()).toBe(1);
+  // Column A holds the printed labels (the chart data block names its series in column B).
+  expect(await grid.locator('td[data-address^="A"]', { hasText: /^Total revenues$/ }).count()).toBe(
+    1
+  );
   expect(await grid.locator("td", { hasText: /^8,332\.898$/ }).count()).toBeGreaterThan(0);
 
   await grid.locator('td[data-address="A12"]').click();

@@ -67,6 +67,16 @@ export class FakeExcelError extends Error {
 
 let nextSheetId = 1;
 
+export interface FakeChartState {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: [string, string] | null;
+  series: Map<number, { axisGroup?: string; lineStyle?: string }>;
+}
+
 export class SheetState {
   /** Excel's stable worksheet id (a GUID there), unchanged by a rename. */
   readonly id = `{sheet-${nextSheetId++}}`;
@@ -76,6 +86,8 @@ export class SheetState {
   frozen: string | null = null;
   conditionalFormats: { address: string; rule: unknown; font: string; fill: string }[] = [];
   columnWidths = new Map<number, number>();
+  validations = new Map<string, unknown>();
+  charts: FakeChartState[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellData {
@@ -195,6 +207,7 @@ class FakeRange extends Proxy {
     fill: Record<string, unknown> & { clear(): void };
     columnWidth?: number;
   };
+  readonly dataValidation: { clear(): void; rule: unknown };
   readonly conditionalFormats: {
     clearAll(): void;
     add(type: string): {
@@ -274,6 +287,27 @@ class FakeRange extends Proxy {
         return cf;
       },
     };
+    const where = () => {
+      const r = this.mustRect();
+      return `${colName(r.c0)}${r.r0 + 1}${r.r0 === r.r1 && r.c0 === r.c1 ? "" : `:${colName(r.c1)}${r.r1 + 1}`}`;
+    };
+    const validation = {
+      clear: () =>
+        queue.push(() => this.mustSheet().validations.delete(where()), "dataValidation.clear"),
+    } as { clear(): void; rule: unknown };
+    Object.defineProperty(validation, "rule", {
+      set: (rule: unknown) =>
+        queue.push(() => {
+          const s = this.mustSheet();
+          if (s.validations.has(where()))
+            throw new FakeExcelError(
+              "InvalidOperation",
+              "Clear the existing data validation first"
+            );
+          s.validations.set(where(), rule);
+        }, "dataValidation.rule"),
+    });
+    this.dataValidation = validation;
   }
 
   /** The sheet a write goes to; a protected sheet refuses writes, as in Excel. */
@@ -481,6 +515,82 @@ class FakeWorksheet extends Proxy {
     );
     (range as unknown as { rectFor(): string }).rectFor = () => address ?? "";
     return range;
+  }
+
+  get charts() {
+    const q = this.queue;
+    const sheet = () => this.find();
+    let items: { name: string; delete(): void }[] | null = null;
+    const deleteByName = (name: string) =>
+      q.push(() => {
+        const s = sheet();
+        if (!s || !s.charts.some((c) => c.name === name))
+          throw new FakeExcelError("ItemNotFound", `No chart ${name}`);
+        s.charts = s.charts.filter((c) => c.name !== name);
+      }, "chart.delete");
+    return {
+      load: (props: string) => {
+        void props;
+        q.push(
+          () =>
+            (items = (sheet()?.charts ?? []).map((c) => ({
+              name: c.name,
+              delete: () => deleteByName(c.name),
+            }))),
+          "charts.load"
+        );
+      },
+      get items() {
+        if (!items) throw new FakeExcelError("PropertyNotLoaded", "charts.items");
+        return items;
+      },
+      getItem: (name: string) => ({ delete: () => deleteByName(name) }),
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const state: FakeChartState = {
+          name: "",
+          type,
+          source: (source as unknown as { rectFor(): string }).rectFor(),
+          seriesBy,
+          title: "",
+          position: null,
+          series: new Map(),
+        };
+        q.push(() => {
+          const s = sheet();
+          if (!s) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist");
+          state.name = `Chart ${s.charts.length + 1}`;
+          s.charts.push(state);
+        }, "charts.add");
+        const seriesAt = (i: number) => {
+          const entry = () =>
+            state.series.get(i) ?? (state.series.set(i, {}), state.series.get(i)!);
+          const proxy = { format: { line: {} as Record<string, unknown> } } as Record<
+            string,
+            unknown
+          > & { format: { line: Record<string, unknown> } };
+          Object.defineProperty(proxy, "axisGroup", {
+            set: (v: string) => q.push(() => (entry().axisGroup = v), "series.axisGroup"),
+          });
+          Object.defineProperty(proxy.format.line, "lineStyle", {
+            set: (v: string) => q.push(() => (entry().lineStyle = v), "series.lineStyle"),
+          });
+          return proxy;
+        };
+        const chart = {
+          title: {} as Record<string, unknown>,
+          series: { getItemAt: seriesAt },
+          setPosition: (from: string, to: string) =>
+            q.push(() => (state.position = [from, to]), "chart.setPosition"),
+        } as Record<string, unknown> & { title: Record<string, unknown> };
+        Object.defineProperty(chart, "name", {
+          set: (v: string) => q.push(() => (state.name = v), "chart.name"),
+        });
+        Object.defineProperty(chart.title, "text", {
+          set: (v: string) => q.push(() => (state.title = v), "chart.title"),
+        });
+        return chart;
+      },
+    };
   }
 
   getUsedRangeOrNullObject(): FakeRange {

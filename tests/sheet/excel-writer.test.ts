@@ -194,3 +194,27 @@ test("a reload keeps every driver the analyst typed and re-seeds only the untouc
   expect(after.peek(da.row, da.yours)?.formula ?? "").toBe("");
   expect(after.peek(da.row, da.seedMid)?.formula).toBe(710.649);
 });
+
+test("Load quarter draws one native chart of revenues and operating income with the guidance, and a reload replaces it", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  await load(book, thousands);
+  const charts = modelSheet(book).charts;
+  expect(charts).toHaveLength(1);
+  const [chart] = charts;
+  expect(chart).toMatchObject({ name: "IIJ Model chart", type: "LineMarkers", seriesBy: "Rows" });
+  expect(chart.title).toMatch(
+    /total revenues and operating income \(JPY thousands\), with 2Q01 guidance/
+  );
+  expect(chart.series.get(1)).toEqual({ axisGroup: "Secondary" });
+  expect(chart.series.get(2)).toEqual({ lineStyle: "None" });
+  const scenario = thousands.names.find((n) => n.name === "IIJ_SCENARIO")!;
+  expect([...modelSheet(book).validations.values()]).toEqual([
+    { list: { inCellDropDown: true, source: "Low,Mid,High" } },
+  ]);
+  expect(
+    modelSheet(book).validations.has(
+      `${String.fromCharCode(65 + scenario.col - 1)}${scenario.row + 1}`
+    )
+  ).toBe(true);
+});

@@ -226,12 +226,20 @@ test("every kind of call of the write was made to fail", () => {
       "worksheet.activate",
       "range.clear(Contents)",
       "worksheet.visibility",
+      "dataValidation.clear",
+      "dataValidation.rule",
+      "charts.add",
+      "chart.name",
+      "chart.title",
+      "chart.setPosition",
+      "series.axisGroup",
+      "series.lineStyle",
     ])
   );
 });
 
 describe("the read sync failing", () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 8])("at command %i: nothing changed, a plain message", async (failAt) => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])("at command %i: nothing changed, a plain message", async (failAt) => {
     const book = await previousModelBook();
     const before = snapshot(book);
     const run = await load(book, thousands, { atSync: 1, failAt });
