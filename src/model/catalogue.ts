@@ -2,7 +2,7 @@ import type { PrintedUnit, StatementId } from "../data/types";
 import { ALIASES } from "./aliases";
 import { invalidValue, notAvailable } from "./errors";
 import { remember } from "./memo";
-import { nameKey, nearestNames } from "./names";
+import { nameKey, nearestNames, shown } from "./names";
 
 /** A line item of a statement or table, as the latest release that prints it labels it. */
 export interface Item {
@@ -86,7 +86,7 @@ export class ItemCatalogue {
         return `${id} ("${item.label}" under ${innermostSection(item.section) || this.statement})`;
       });
       throw invalidValue(
-        `"${input.trim()}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`
+        `"${shown(input)}" is ambiguous in ${this.statement}: it could be ${choices.join(" or ")}. Use the id or qualify it with its section.`
       );
     }
     // Suggest printed labels, whichever of an item's names (label, alias, id) came close.
@@ -97,7 +97,7 @@ export class ItemCatalogue {
     const near = nearestNames(input, candidates);
     const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
     throw notAvailable(
-      `${this.statement} has no ${argument} "${input.trim()}".${hint} ${this.validChoices()}`
+      `${this.statement} has no ${argument} "${shown(input)}".${hint} ${this.validChoices()}`
     );
   }
 

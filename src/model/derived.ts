@@ -4,7 +4,7 @@ import { type Item, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
 import { FINANCIAL_STATEMENTS, type IIJModel, resolveStatement } from "./model";
-import { nameKey, nearestNames, quotedList } from "./names";
+import { nameKey, nearestNames, quotedList, shown } from "./names";
 
 /** Statements searched, in order, when a function takes an item without its statement. */
 const SEARCH_ORDER: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI"];
@@ -41,7 +41,7 @@ export function resolveAnyItem(
   }
   if (ambiguity) throw ambiguity;
   throw notAvailable(
-    `No statement or table has an item "${String(itemInput).trim()}". See IIJ.ITEMS("INCOME"), IIJ.ITEMS("BALANCE"), IIJ.ITEMS("CASHFLOW") and IIJ.ITEMS("KPI") for the valid items.`
+    `No statement or table has an item "${shown(String(itemInput))}". See IIJ.ITEMS("INCOME"), IIJ.ITEMS("BALANCE"), IIJ.ITEMS("CASHFLOW") and IIJ.ITEMS("KPI") for the valid items.`
   );
 }
 
@@ -83,7 +83,7 @@ export function growth(
     const b = typeof basisInput === "string" ? BASES[nameKey(basisInput)] : undefined;
     if (!b)
       throw invalidValue(
-        `The basis must be "YoY" (default: against the same quarter a year earlier) or "QoQ" (against the previous quarter); got ${typeof basisInput === "string" ? `"${basisInput.trim()}"` : describeValue(basisInput)}.`
+        `The basis must be "YoY" (default: against the same quarter a year earlier) or "QoQ" (against the previous quarter); got ${typeof basisInput === "string" ? `"${shown(basisInput)}"` : describeValue(basisInput)}.`
       );
     basis = b;
   }
@@ -158,7 +158,7 @@ export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknow
       );
       const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
       throw notAvailable(
-        `"${kind.trim()}" is not a margin.${hint} Use ${quotedList([...MARGINS])} or an INCOME item. ${error.message}`
+        `"${shown(kind)}" is not a margin.${hint} Use ${quotedList([...MARGINS])} or an INCOME item. ${error.message}`
       );
     }
     throw error;

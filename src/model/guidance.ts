@@ -4,7 +4,7 @@ import { describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { invalidValue, notAvailable } from "./errors";
 import type { IIJModel } from "./model";
-import { nameKey, quotedList } from "./names";
+import { nameKey, quotedList, shown } from "./names";
 import { readPrinted } from "./printed";
 
 export type Bound = "low" | "mid" | "high" | "text";
@@ -46,7 +46,7 @@ function resolveBound(input: unknown): Bound | null {
   if (input === null || input === undefined || input === "") return null;
   const bound = typeof input === "string" ? BOUND_NAMES[nameKey(input)] : undefined;
   if (!bound) {
-    const got = typeof input === "string" ? `"${input.trim()}"` : describeValue(input);
+    const got = typeof input === "string" ? `"${shown(input)}"` : describeValue(input);
     throw invalidValue(
       `The bound must be ${quotedList(BOUNDS)} (default "mid" for a range, "text" for a qualitative outlook); got ${got}.`
     );

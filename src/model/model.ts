@@ -24,7 +24,7 @@ import { type Item, ItemCatalogue, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
 import { remember } from "./memo";
-import { nameKey, nearestNames, quotedList } from "./names";
+import { nameKey, nearestNames, quotedList, shown } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
 import { type PrintedValue, readPrinted } from "./printed";
 import { type Unit, convert, resolveUnit } from "./units";
@@ -95,7 +95,7 @@ export function resolveStatement(input: unknown): StatementId {
     STATEMENTS.flatMap((s) => STATEMENT_NAMES[s].map((n) => [nameKey(n), s] as const))
   );
   throw notAvailable(
-    `"${input.trim()}" is not a statement.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} Statements: ${quotedList(STATEMENTS)}.`
+    `"${shown(input)}" is not a statement.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} Statements: ${quotedList(STATEMENTS)}.`
   );
 }
 
@@ -130,7 +130,6 @@ export class IIJModel {
     const anchors = this.releases.map((r) => this.mustParseQuarter(r.latestQuarter, r));
     this.latestQuarter = anchors.reduce((a, b) => (quarterIndex(b) > quarterIndex(a) ? b : a));
     for (const release of this.releases) this.index(release);
-    this.buildCatalogues();
   }
 
   private mustParseQuarter(key: string, release: Release): Quarter {
@@ -155,7 +154,6 @@ export class IIJModel {
         }
         row.cells.forEach((printed, columnIndex) => {
           if (printed === "") return;
-          const value = readPrinted(printed); // a malformed data file fails here, at load, not in a cell
           const column = table.columns[columnIndex];
           const period = periods[columnIndex];
           const key = figureKey(table.statement, row.id, period, column.measure);
@@ -175,7 +173,6 @@ export class IIJModel {
             repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`),
           };
           list.push(figure);
-          this.printedValues.set(figure, value);
           this.figures.set(key, list);
           if (column.measure === "amount") this.noteQuarter(table.statement, period);
         });
@@ -209,60 +206,64 @@ export class IIJModel {
       this.guidancePeriods.push(p);
   }
 
-  private buildCatalogues(): void {
+  /** Built on first use: a workbook that reads only INCOME never pays for the other catalogues. */
+  private buildCatalogue(statement: StatementId): ItemCatalogue {
     const newestFirst = [...this.releases].reverse();
-    for (const statement of STATEMENTS) {
-      const items: Item[] = [];
-      const labels = new Map<string, string[]>();
-      for (const release of newestFirst) {
-        const rows: {
-          id: string;
-          label: string;
-          section: string;
-          unit: PrintedUnit;
-          table: string;
-          page: string;
-          footnote?: string;
-        }[] =
-          statement === "GUIDANCE"
-            ? [...release.guidance.ranges, ...release.guidance.outlooks].map((g) => ({
-                id: g.id,
-                label: g.label,
-                section: release.guidance.title,
-                unit: "range" in g ? g.unit : "JPY millions",
-                table: release.guidance.title,
-                page: release.guidance.page,
-              }))
-            : release.tables
-                .filter((t) => t.statement === statement)
-                .flatMap((t) =>
-                  t.rows.map((r) => ({
-                    id: r.id,
-                    label: r.label,
-                    section: r.section,
-                    unit: r.unit ?? t.unit,
-                    table: t.title,
-                    page: t.page,
-                    footnote: r.footnote,
-                  }))
-                );
-        for (const row of rows) {
-          const seen = labels.get(row.id);
-          if (seen) {
-            if (!seen.includes(row.label)) seen.push(row.label);
-            continue;
-          }
-          const printedLabels = [row.label];
-          labels.set(row.id, printedLabels);
-          items.push({ statement, ...row, printedLabels });
+    const items: Item[] = [];
+    const labels = new Map<string, string[]>();
+    for (const release of newestFirst) {
+      const rows: {
+        id: string;
+        label: string;
+        section: string;
+        unit: PrintedUnit;
+        table: string;
+        page: string;
+        footnote?: string;
+      }[] =
+        statement === "GUIDANCE"
+          ? [...release.guidance.ranges, ...release.guidance.outlooks].map((g) => ({
+              id: g.id,
+              label: g.label,
+              section: release.guidance.title,
+              unit: "range" in g ? g.unit : "JPY millions",
+              table: release.guidance.title,
+              page: release.guidance.page,
+            }))
+          : release.tables
+              .filter((t) => t.statement === statement)
+              .flatMap((t) =>
+                t.rows.map((r) => ({
+                  id: r.id,
+                  label: r.label,
+                  section: r.section,
+                  unit: r.unit ?? t.unit,
+                  table: t.title,
+                  page: t.page,
+                  footnote: r.footnote,
+                }))
+              );
+      for (const row of rows) {
+        const seen = labels.get(row.id);
+        if (seen) {
+          if (!seen.includes(row.label)) seen.push(row.label);
+          continue;
         }
+        const printedLabels = [row.label];
+        labels.set(row.id, printedLabels);
+        items.push({ statement, ...row, printedLabels });
       }
-      this.catalogues.set(statement, new ItemCatalogue(statement, items));
     }
+    return new ItemCatalogue(statement, items);
   }
 
   catalogue(statement: StatementId): ItemCatalogue {
-    return this.catalogues.get(statement) as ItemCatalogue;
+    let catalogue = this.catalogues.get(statement);
+    if (!catalogue) {
+      catalogue = this.buildCatalogue(statement);
+      this.catalogues.set(statement, catalogue);
+    }
+    return catalogue;
   }
 
   items(statement: StatementId): readonly Item[] {
@@ -414,7 +415,13 @@ export class IIJModel {
 
   /** The number in a printed cell: a printed "-" is 0; "NA" is `#N/A` with the reason if printed. */
   numberOf(figure: Figure, item: Item): Dec {
-    const v = this.printedValues.get(figure) ?? readPrinted(figure.printed);
+    // Read on first use and kept: start-up stays fast, and every cell of every registered release
+    // is read by the data tests and `iij-model check`, so a malformed data file still fails there.
+    let v = this.printedValues.get(figure);
+    if (!v) {
+      v = readPrinted(figure.printed);
+      this.printedValues.set(figure, v);
+    }
     if (v.kind === "number") return v.value;
     if (v.kind === "nil") return new Dec(0);
     if (v.kind === "na") {

@@ -52,3 +52,9 @@ export function quotedList(names: readonly string[], conjunction = "or"): string
     ? q.join("")
     : `${q.slice(0, -1).join(", ")} ${conjunction} ${q[q.length - 1]}`;
 }
+
+/** What the user typed, for a message: trimmed, and cut short when long (the message stays readable). */
+export function shown(input: string): string {
+  const t = input.trim();
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}

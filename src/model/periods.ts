@@ -1,3 +1,4 @@
+import { shown } from "./names";
 import {
   type CalendarDate,
   type Period,
@@ -120,5 +121,5 @@ export function parsePeriod(input: unknown, anchor: Quarter): PeriodRequest {
     };
   }
   if (date) return { period: quarterOnDate(date, input.trim()), vintage, date };
-  throw invalidValue(`"${input.trim()}" is not a period. Periods: ${PERIOD_FORMS}.`);
+  throw invalidValue(`"${shown(input)}" is not a period. Periods: ${PERIOD_FORMS}.`);
 }

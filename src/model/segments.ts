@@ -1,7 +1,7 @@
 import { describeValue } from "./catalogue";
 import { invalidValue, notAvailable } from "./errors";
 import type { IIJModel } from "./model";
-import { nameKey, nearestNames, quotedList } from "./names";
+import { nameKey, nearestNames, quotedList, shown } from "./names";
 
 /**
  * The revenue and cost segments of the statements of operations, by the short names analysts use.
@@ -72,6 +72,6 @@ export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknow
     names.map(([k, , shown]) => [k, shown])
   );
   throw notAvailable(
-    `"${input.trim()}" is not a ${kind} segment.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} ${valid()}`
+    `"${shown(input)}" is not a ${kind} segment.${near.length ? ` Did you mean ${quotedList(near)}?` : ""} ${valid()}`
   );
 }

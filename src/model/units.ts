@@ -1,7 +1,7 @@
 import type { PrintedUnit } from "../data/types";
 import { Dec } from "./decimal";
 import { invalidValue } from "./errors";
-import { nameKey, nearestNames, quotedList } from "./names";
+import { nameKey, nearestNames, quotedList, shown } from "./names";
 
 /**
  * Units a statement amount can be asked for. Statements print JPY thousands; USD is translated at
@@ -95,14 +95,14 @@ export function resolveUnit(input: unknown, printed: PrintedUnit, what: string):
   const valid = `Units for ${what}: ${quotedList(allowed)}.`;
   if (unit)
     throw invalidValue(
-      `${what} is printed in ${printed} and cannot be given in "${input.trim()}". ${valid}`
+      `${what} is printed in ${printed} and cannot be given in "${shown(input)}". ${valid}`
     );
   const near = nearestNames(
     input,
     [...BY_KEY.entries()].filter(([, u]) => allowed.includes(u)).map(([k, u]) => [k, u])
   );
   const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
-  throw invalidValue(`"${input.trim()}" is not a unit.${hint} ${valid}`);
+  throw invalidValue(`"${shown(input)}" is not a unit.${hint} ${valid}`);
 }
 
 /** Converts an amount printed in `from` (JPY thousands or JPY) to `to` at `jpyPerUsd`. Exact. */

@@ -88,7 +88,10 @@ function queueFormatReset(sheet: Excel.Worksheet, merged: MergeResult): void {
       (x) => (x.owned ? null : "model"),
       (x) => x.c
     )) {
-      sheet.getRange(`${a1(r, run.from)}:${a1(r, run.to)}`).clear("Formats");
+      const cells = sheet.getRange(`${a1(r, run.from)}:${a1(r, run.to)}`);
+      cells.clear("Formats");
+      // Only the model's cells: conditional formats the analyst put on their own cells stay.
+      cells.conditionalFormats.clearAll();
     }
   }
 }
@@ -103,7 +106,6 @@ function queueModel(
   existingCharts: readonly string[]
 ): void {
   const area = range(sheet, merged.rows, merged.columns);
-  area.conditionalFormats.clearAll();
   queueFormatReset(sheet, merged);
   // Names first, so formulas that use them (the drivers) resolve when they are written.
   for (const name of plan.names) {

@@ -262,10 +262,16 @@ class FakeRange extends Proxy {
         }, "format.columnWidth"),
     });
     this.conditionalFormats = {
+      // Clears the conditional formats that touch this range (Excel trims those that reach
+      // beyond it; the double drops them, which the writer re-adds where they are its own).
       clearAll: () =>
         queue.push(() => {
           const s = this.mustSheet();
-          s.conditionalFormats = [];
+          const r = this.mustRect();
+          s.conditionalFormats = s.conditionalFormats.filter((cf) => {
+            const o = parseAddress(cf.address);
+            return o.r1 < r.r0 || o.r0 > r.r1 || o.c1 < r.c0 || o.c0 > r.c1;
+          });
         }, "conditionalFormats.clearAll"),
       add: (type: string) => {
         if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", type);

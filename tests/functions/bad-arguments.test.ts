@@ -77,3 +77,10 @@ test.each(Object.keys(VALID))("IIJ.%s with one argument too many is #VALUE!", (n
   ]);
   expect(isIIJError(result) && result.kind).toBe("#VALUE!");
 });
+
+test("a very long argument is echoed short, so the message stays readable", () => {
+  const long = "x".repeat(40_000);
+  const result = invoke("INCOME", ["1Q01", long]);
+  expect(isIIJError(result) && result.message.length).toBeLessThan(2_000);
+  expect(isIIJError(result) && result.message).toContain(`"${"x".repeat(57)}..."`);
+});

@@ -218,3 +218,19 @@ test("Load quarter draws one native chart of revenues and operating income with 
     )
   ).toBe(true);
 });
+
+test("a reload keeps the conditional formats the analyst put on their own cells", async () => {
+  const book = new FakeWorkbookState();
+  await load(book, millions);
+  const sheet = modelSheet(book);
+  sheet.cell(millions.rowCount + 3, 0).formula = "my flag";
+  sheet.conditionalFormats.push({
+    address: `A${millions.rowCount + 4}`,
+    rule: "mine",
+    font: "#FF0000",
+    fill: "#FFFF00",
+  });
+  await load(book, thousands);
+  expect(modelSheet(book).conditionalFormats.filter((cf) => cf.rule === "mine")).toHaveLength(1);
+  expect(modelSheet(book).conditionalFormats.length).toBe(thousands.checkAreas.length + 1);
+});
