@@ -4,7 +4,7 @@ import type { Item } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue } from "./errors";
 import { readRange } from "./guidance";
-import { FINANCIAL_STATEMENTS, type FinancialStatement, type IIJModel, STATEMENTS } from "./model";
+import { type FinancialStatement, type IIJModel, STATEMENTS } from "./model";
 import { resolveUnit } from "./units";
 
 /** A cell of a spilled grid: a value, or the error of that one cell. */
@@ -132,5 +132,3 @@ export function periodsGrid(model: IIJModel): string[][] {
 export function itemsGrid(model: IIJModel, statement: StatementId): string[][] {
   return model.items(statement).map((i) => [i.id, i.label, i.section]);
 }
-
-export { FINANCIAL_STATEMENTS };

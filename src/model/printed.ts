@@ -36,9 +36,3 @@ export function readPrinted(text: string): PrintedValue {
     places: m[4] ? m[4].length : 0,
   };
 }
-
-/** The decimal string of a printed number ("(299,814)" -> "-299814"); null for nil/NA/blank. */
-export function printedDecimalString(text: string): string | null {
-  const v = readPrinted(text);
-  return v.kind === "number" ? v.value.toString() : null;
-}

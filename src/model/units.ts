@@ -123,5 +123,3 @@ export function convert(value: Dec, from: PrintedUnit, to: Unit, jpyPerUsd: Dec)
       throw new Error("The printed USD column is read, not converted");
   }
 }
-
-export const ALL_UNITS: readonly Unit[] = Object.keys(UNIT_NAMES) as Unit[];

@@ -1,16 +1,7 @@
-import { main } from "../../src/cli/main";
+import { runCli } from "./run-cli";
 import { parseFormula } from "../../src/cli/formula";
 
-async function run(argv: string[], stdin = "") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stdin: () => stdin,
-  });
-  return { status, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 describe("iij-model eval", () => {
   test("prints the printed figure for total revenues", async () => {

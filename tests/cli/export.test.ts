@@ -1,20 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "./run-cli";
 import { defaultModel } from "../../src/model";
 import { planModelSheet } from "../../src/sheet/plan";
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stdin: () => "",
-  });
-  return { status, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 let dir = "";
 beforeEach(() => {

@@ -1,14 +1,12 @@
-import { main } from "../../src/cli/main";
+import { runCli } from "./run-cli";
 
 async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stdin: () => "",
-  });
-  return { status, out, err };
+  const r = await runCli(argv);
+  return {
+    ...r,
+    out: r.out === "" ? [] : r.out.split("\n"),
+    err: r.err === "" ? [] : r.err.split("\n"),
+  };
 }
 
 test("find lists the dedicated-access lines with their values and formulas", async () => {
