@@ -9,13 +9,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles } from "./bundles";
-import { installCustomFunctionsStub } from "./custom-functions-stub";
+import { installCustomFunctions } from "../tests/fakes/custom-functions";
 import { measureExport } from "./export";
 import { ROUND_TRIP_MS, measureLoadQuarter } from "./load-quarter";
 import { measureStartup } from "./startup";
 
 // Before the adapters are loaded: they throw CustomFunctions.Error for error answers.
-installCustomFunctionsStub();
+installCustomFunctions();
 
 const { measureFunctionCost, measureWorkbook } =
   require("./function-cost") as typeof import("./function-cost");

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { LIBRARY } from "../../src/functions/library";
 import * as exported from "../../src/functions/functions";
+import { FakeCustomFunctionsError, installCustomFunctions } from "../fakes/custom-functions";
 
 interface Metadata {
   functions: {
@@ -22,19 +23,7 @@ interface Metadata {
   }[];
 }
 
-/** The few CustomFunctions members the add-in uses, as Excel's runtime provides them. */
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-(globalThis as Record<string, unknown>).CustomFunctions = {
-  Error: FakeCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
+installCustomFunctions();
 
 let metadata: Metadata;
 const byId = new Map<string, (...args: unknown[]) => unknown>();

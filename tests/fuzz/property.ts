@@ -23,23 +23,9 @@ import { LIBRARY } from "../../src/functions/library";
 import { type StatementId } from "../../src/data/types";
 import { defaultModel, nameKey, STATEMENTS } from "../../src/model";
 
-/** Excel's CustomFunctions.Error, as far as the add-in uses it. */
-export class FakeCustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
+import { FakeCustomFunctionsError, installCustomFunctions } from "../fakes/custom-functions";
 
-/** Installs the CustomFunctions global the adapters throw through (Excel's runtime provides it). */
-export function installCustomFunctions(): void {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
-}
+export { FakeCustomFunctionsError, installCustomFunctions };
 
 // ---------------------------------------------------------------------------------------------
 // What names something: the independent oracle.
