@@ -9,6 +9,7 @@
  * the pane runs in an iframe and shares its parent's double, so the grid beside it shows what the
  * pane wrote.
  */
+import { columnLetters } from "../../src/sheet/plan-types";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "../../tests/fakes/excel";
 
 /** A cell as the tests and the preview read it. */
@@ -64,16 +65,7 @@ declare global {
   }
 }
 
-export function columnName(col: number): string {
-  let c = col + 1;
-  let name = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    name = String.fromCharCode(65 + m) + name;
-    c = Math.floor((c - 1) / 26);
-  }
-  return name;
-}
+export const columnName = columnLetters;
 
 function sheetView(sheet: SheetState): SheetView {
   const cells: Record<string, CellView> = {};

@@ -125,8 +125,8 @@ export interface SheetPlan {
   };
 }
 
-/** "A1" style address of a 0-based cell. */
-export function a1(row: number, col: number, absolute = false): string {
+/** Excel's column letters of a 0-based column: 0 is "A", 26 is "AA". */
+export function columnLetters(col: number): string {
   let c = col + 1;
   let letters = "";
   while (c > 0) {
@@ -134,6 +134,12 @@ export function a1(row: number, col: number, absolute = false): string {
     letters = String.fromCharCode(65 + m) + letters;
     c = Math.floor((c - 1) / 26);
   }
+  return letters;
+}
+
+/** "A1" style address of a 0-based cell. */
+export function a1(row: number, col: number, absolute = false): string {
+  const letters = columnLetters(col);
   return absolute ? `$${letters}$${row + 1}` : `${letters}${row + 1}`;
 }
 

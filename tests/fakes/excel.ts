@@ -5,6 +5,7 @@
  * command stops the batch (earlier commands stay applied) and rejects the sync. Tests count syncs
  * and can make the Nth command of a batch fail.
  */
+import { columnLetters } from "../../src/sheet/plan-types";
 
 type Value = string | number | boolean;
 
@@ -21,16 +22,7 @@ function parseCol(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
 }
 
-function colName(col: number): string {
-  let c = col + 1;
-  let s = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
+const colName = columnLetters;
 
 interface Rect {
   r0: number;
