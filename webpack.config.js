@@ -170,7 +170,10 @@ function cliConfig() {
  * The local preview's copy of the pane page (served by `webpack serve` only, never built into
  * dist/): the production template and bundles, with office.js served from
  * node_modules/@microsoft/office-js instead of Microsoft's CDN and the Excel host double
- * (dev/excel-host, built by dev/webpack.config.js) loaded right after it.
+ * (dev/excel-host, built by dev/webpack.config.js) loaded right before it. Before, not after:
+ * office.js sends a framed page to about:blank unless OsfOptOut is set by the time its strings
+ * script has loaded, and that asynchronous load can beat a parser-blocking script still being
+ * fetched from a busy dev server.
  */
 function previewPanePage() {
   const template = fs.readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8");
@@ -179,8 +182,8 @@ function previewPanePage() {
   return new HtmlWebpackPlugin({
     filename: "preview-pane.html",
     templateContent: template
-      .replace(officeJs, "preview/office-js/office.js")
-      .replace("</script>", '</script>\n    <script src="excel-host.js"></script>'),
+      .replace("<script", '<script src="excel-host.js"></script>\n    <script')
+      .replace(officeJs, "preview/office-js/office.js"),
     chunks: ["functions", "taskpane"],
     chunksSortMode: "manual",
   });

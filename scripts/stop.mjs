@@ -31,13 +31,15 @@ async function stopWebServer() {
   for (const pid of pids) process.kill(pid, "SIGTERM");
   const deadline = Date.now() + 10_000;
   while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  for (const pid of pids.filter(alive)) process.kill(pid, "SIGKILL");
+  const stuck = pids.filter(alive);
+  for (const pid of stuck) process.kill(pid, "SIGKILL");
   rmSync(STATE_FILE, { force: true });
-  console.log(
-    pids.length > 0
-      ? `Stopped the add-in server at ${state.origin} (process ${pids.join(", ")}).`
-      : `The add-in server at ${state.origin} had already stopped.`
-  );
+  if (pids.length === 0) console.log(`The add-in server at ${state.origin} had already stopped.`);
+  else if (stuck.length > 0)
+    console.log(
+      `Killed the add-in server at ${state.origin} (process ${stuck.join(", ")} did not stop within 10 s of SIGTERM).`
+    );
+  else console.log(`Stopped the add-in server at ${state.origin} (process ${pids.join(", ")}).`);
   console.log(`To remove the add-in from Excel on the web, open Home > Add-ins > My Add-ins and
 remove "IIJ Model"; a manifest uploaded there lasts for the session.`);
 }

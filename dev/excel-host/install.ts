@@ -1,8 +1,8 @@
 /**
  * Installs the Excel host double (double.ts) in a page: `Excel.run` over its workbook, and
  * `Office.onReady` reporting Excel. Built on its own (dev/webpack.config.js) as a script that runs
- * before the pane's bundles: the end-to-end tests inject it with Playwright's addInitScript; the
- * preview's pane page loads it right after office.js. Development only.
+ * before office.js and the pane's bundles: the end-to-end tests inject it with Playwright's
+ * addInitScript; the preview's pane page loads it right before office.js. Development only.
  */
 import { createExcelHost } from "./double";
 
@@ -32,10 +32,10 @@ function install(): void {
   window.__iijExcelHost = host;
   (window as unknown as { Excel: unknown }).Excel = { run: host.run.bind(host) };
   // Outside Office, office.js sends a framed page (the preview's pane) to about:blank unless the
-  // global OsfOptOut is defined; it reads it after loading its helper script, i.e. after this runs.
+  // global OsfOptOut is defined when its strings script has loaded: set it before office.js runs.
   if (window.top !== window) (window as unknown as { OsfOptOut: boolean }).OsfOptOut = true;
-  // Loaded after office.js (the preview), Office is there; injected before it (the tests), wait
-  // for office.js: the document turns "interactive" after parser-blocking scripts such as office.js
+  // Office is there only if a page loads this after office.js; before it (the preview, the tests),
+  // wait for office.js: the document turns "interactive" after parser-blocking scripts such as office.js
   // ran and before deferred ones (the pane's bundles) run.
   // A page without office.js (a frame office.js itself opens) is left as it is.
   if (typeof Office !== "undefined") reportExcelHost(Office);
