@@ -117,7 +117,8 @@ describe("manifest.xml", () => {
 
   it.each([
     ["SharedRuntime", "1.1"],
-    ["CustomFunctionsRuntime", "1.1"],
+    // CustomFunctions.Error, with its message, is CustomFunctionsRuntime 1.2.
+    ["CustomFunctionsRuntime", "1.2"],
   ])("requires the %s %s requirement set", (name, version) => {
     const sets = named(
       "Set",
