@@ -2,9 +2,10 @@
  * Renders a SheetPlan into the open workbook with Office.js: one read, one write (two
  * `context.sync()` calls whatever the size of the sheet), values as 2-D blocks, formats after
  * values. The analyst's cells are read first and carried over (see merge.ts); a conflict keeps
- * the old sheet whole under another name; a failed write restores what was read.
+ * the old sheet whole under another name; a failed write restores what was read and redraws the
+ * previous model.
  */
-import { type Grid, type MergeResult, anchorAtA1, mergeSheet } from "./merge";
+import { type Grid, type MergeResult, anchorAtA1, mergeSheet, sameContent } from "./merge";
 import { type PlanCell, type SheetPlan, a1 } from "./plan-types";
 import { CHECK_ALERT, STYLES } from "./styles";
 
@@ -118,6 +119,12 @@ function queueModel(
   }
   area.formulas = merged.formulas;
   area.numberFormat = formats;
+  queueDecoration(sheet, plan);
+  queueCharts(sheet, plan, existingCharts);
+}
+
+/** The plan's look but number formats and charts: fonts, fills, widths, panes, checks, lists. */
+function queueDecoration(sheet: Excel.Worksheet, plan: SheetPlan): void {
   queueStyles(sheet, plan);
   plan.columnWidths.forEach((width, c) => {
     sheet.getRange(`${a1(0, c)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
@@ -141,7 +148,6 @@ function queueModel(
     validation.clear();
     validation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
   }
-  queueCharts(sheet, plan, existingCharts);
 }
 
 /** The plan's charts, replacing the ones a previous load drew (found by name). */
@@ -168,13 +174,53 @@ function keptName(existing: readonly string[]): string {
 }
 
 /**
+ * The plan the previous load drew, rebuilt from the quarter and unit its header recorded, or null
+ * when it cannot be rebuilt exactly (no rebuilder, an unreadable header, or data that changed
+ * since): it is used only if every cell it plans is what the layout record says was written.
+ */
+function previousPlanOf(
+  plan: SheetPlan,
+  previous: Grid | null,
+  planFor?: PlanFor
+): SheetPlan | null {
+  if (!previous || !planFor) return null;
+  const header = (name: string) => {
+    const cell = plan.names.find((n) => n.name === name);
+    return cell ? previous[cell.row]?.[cell.col] : undefined;
+  };
+  const quarter = header("IIJ_QUARTER");
+  const unit = header("IIJ_UNIT");
+  if (typeof quarter !== "string" || typeof unit !== "string") return null;
+  let rebuilt: SheetPlan | null;
+  try {
+    rebuilt = planFor({ quarter, unit });
+  } catch {
+    return null;
+  }
+  if (!rebuilt) return null;
+  const written = mergeSheet(rebuilt, [], null).modelFormulas;
+  const rows = Math.max(written.length, previous.length);
+  for (let r = 0; r < rows; r++) {
+    const columns = Math.max(written[r]?.length ?? 0, previous[r]?.length ?? 0);
+    for (let c = 0; c < columns; c++)
+      if (!sameContent(written[r]?.[c], previous[r]?.[c])) return null;
+  }
+  return rebuilt;
+}
+
+/** Rebuilds the plan of an earlier load from what its header recorded (quarter and unit). */
+export type PlanFor = (header: { quarter: string; unit: string }) => SheetPlan | null;
+
+/**
  * Loads the plan into the workbook. Call inside `Excel.run`; makes two syncs (two more only to
  * restore the workbook after a failed write). Never throws: a failure is an outcome whose message
- * says what happened and what to do.
+ * says what happened and what to do. With `planFor`, a failed reload also redraws the previous
+ * model's look (fonts, fills, widths, panes, check formats, lists, chart), not only its contents.
  */
 export async function loadPlan(
   context: Excel.RequestContext,
-  plan: SheetPlan
+  plan: SheetPlan,
+  planFor?: PlanFor
 ): Promise<LoadOutcome> {
   const sheets = context.workbook.worksheets;
   const sheet = sheets.getItemOrNullObject(plan.sheetName);
@@ -260,7 +306,9 @@ export async function loadPlan(
       keptSheet,
       current,
       currentFormats,
-      area: { rows: merged.rows, columns: merged.columns },
+      written: merged,
+      charts: existingCharts,
+      previousPlan: previousPlanOf(plan, previous, planFor),
       layoutId: layout.isNullObject ? undefined : layout.id,
       previous,
       names: context.workbook.names.items
@@ -306,8 +354,12 @@ interface ReadState {
   readonly keptSheet?: string;
   readonly current: Grid;
   readonly currentFormats: Grid;
-  /** The area the write covered, from A1. */
-  readonly area: { readonly rows: number; readonly columns: number };
+  /** What the failed write was writing, from A1. */
+  readonly written: MergeResult;
+  /** The names of the model sheet's charts at the read. */
+  readonly charts: readonly string[];
+  /** The plan the model sheet was drawn from, when it can be rebuilt exactly (see previousPlanOf). */
+  readonly previousPlan: SheetPlan | null;
   readonly layoutId?: string;
   /** The layout record as read (null when there was none). */
   readonly previous: Grid | null;
@@ -344,6 +396,8 @@ async function restore(
     names.load("items/name");
     const original = read.modelSheetId ? sheets.getItem(read.modelSheetId) : null;
     original?.load("name, protection/protected");
+    const charts = original?.charts;
+    charts?.load("items/name");
     await context.sync();
 
     for (const s of sheets.items) {
@@ -353,10 +407,39 @@ async function restore(
     if (original && read.keptSheet && original.name === read.keptSheet)
       original.name = plan.sheetName;
     // A sheet protected since the read refused every write: there is nothing to put back.
+    const redraw = read.wroteModelSheet && read.previousPlan !== null;
     if (original && read.wroteModelSheet && !original.protection.protected) {
-      const columns = Math.max(read.area.columns, ...read.current.map((r) => r.length));
-      const rows = Math.max(read.area.rows, read.current.length);
-      putBack(original, read.current, read.currentFormats, rows, columns);
+      const drawn = read.previousPlan
+        ? mergeSheet(read.previousPlan, read.current, read.previous)
+        : null;
+      const columns = Math.max(
+        read.written.columns,
+        drawn?.columns ?? 0,
+        ...read.current.map((r) => r.length)
+      );
+      const rows = Math.max(read.written.rows, drawn?.rows ?? 0, read.current.length);
+      // Charts the failed write added: ours by name, or one it had not yet named (Excel's
+      // default "Chart N") that was not there at the read.
+      const ourCharts = new Set(
+        [...plan.charts, ...(read.previousPlan?.charts ?? [])].map((c) => c.name)
+      );
+      const added = (name: string) =>
+        !read.charts.includes(name) && (ourCharts.has(name) || /^Chart \d+$/.test(name));
+      for (const chart of charts?.items ?? [])
+        if (added(chart.name) || (read.previousPlan && ourCharts.has(chart.name)))
+          original.charts.getItem(chart.name).delete();
+      if (read.previousPlan && drawn) {
+        // Both plans' cells lose what the failed write gave them, then get the previous look back.
+        queueFormatReset(original, read.written);
+        queueFormatReset(original, drawn);
+        putBack(original, read.current, read.currentFormats, rows, columns);
+        const before = new Set(read.previousPlan.validations.map((v) => a1(v.row, v.col)));
+        for (const v of plan.validations)
+          if (!before.has(a1(v.row, v.col)))
+            original.getRange(a1(v.row, v.col)).dataValidation.clear();
+        queueDecoration(original, read.previousPlan);
+        queueCharts(original, read.previousPlan, []);
+      } else putBack(original, read.current, read.currentFormats, rows, columns);
     }
     if (read.layoutId) {
       const layout = sheets.getItem(read.layoutId);
@@ -377,7 +460,10 @@ async function restore(
       if (old) names.add(old.name, old.formula, old.comment);
     }
     await context.sync();
-    return `${read.wroteModelSheet ? "The previous sheet was restored." : "Nothing was changed."} ${AGAIN}`;
+    if (!read.wroteModelSheet) return `Nothing was changed. ${AGAIN}`;
+    return redraw
+      ? `The previous sheet was restored. ${AGAIN}`
+      : `The previous sheet's contents were restored; loading again redraws its formatting. ${AGAIN}`;
   } catch (error) {
     return `Restoring the previous sheet also failed (${reasonOf(error)}): check the "${plan.sheetName}" sheet and the IIJ_ names before using them, then load the quarter again.`;
   }

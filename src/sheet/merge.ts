@@ -31,7 +31,7 @@ export interface MergeResult {
 const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 
 /** Same content as Excel reports it: numbers and their text compare equal ("1" written, 1 read). */
-function same(a: unknown, b: unknown): boolean {
+export function sameContent(a: unknown, b: unknown): boolean {
   if (isBlank(a) && isBlank(b)) return true;
   if (typeof a === "number" || typeof b === "number")
     return Number(a) === Number(b) && !isBlank(a) && !isBlank(b);
@@ -65,13 +65,13 @@ export function mergeSheet(plan: SheetPlan, current: Grid, previous: Grid | null
     for (let c = 0; c < columns; c++) {
       const now = at(current, r, c);
       const next = at(modelFormulas, r, c);
-      const analysts = !isBlank(now) && !same(now, at(previous, r, c));
+      const analysts = !isBlank(now) && !sameContent(now, at(previous, r, c));
       analystOwned[r].push(analysts);
       if (analysts && isBlank(next)) {
         formulas[r].push(now);
         carried++;
       } else {
-        if (analysts && !same(now, next)) conflicts.push(a1(r, c));
+        if (analysts && !sameContent(now, next)) conflicts.push(a1(r, c));
         formulas[r].push(next);
       }
     }

@@ -1,7 +1,9 @@
 // The task pane page. It also hosts the custom functions (shared runtime: see manifest.xml). The
 // Load quarter logic lives in LoadController; this file only wires it to the DOM and to Excel.
 import { defaultModel } from "../model";
-import { loadPlan } from "../sheet/excel-writer";
+import { type PlanFor, loadPlan } from "../sheet/excel-writer";
+import { planModelSheet } from "../sheet/plan";
+import { SHEET_UNITS, type SheetUnit } from "../sheet/plan-types";
 import { setUpDiscover } from "./discover-view";
 import { LoadController, type Tone } from "./load-controller";
 
@@ -32,9 +34,15 @@ function setUpLoadQuarter(): void {
   const quarter = element("quarter", HTMLSelectElement);
   const unit = element("unit", HTMLSelectElement);
   const button = element("load-quarter", HTMLButtonElement);
+  const model = defaultModel();
+  // Lets a failed reload redraw the previous model from the quarter and unit its header records.
+  const planFor: PlanFor = ({ quarter, unit }) =>
+    SHEET_UNITS.includes(unit as SheetUnit)
+      ? planModelSheet(model, { quarter, unit: unit as SheetUnit })
+      : null;
   const controller = new LoadController(
-    defaultModel(),
-    (plan) => Excel.run((context) => loadPlan(context, plan)),
+    model,
+    (plan) => Excel.run((context) => loadPlan(context, plan, planFor)),
     {
       setBusy: (busy) => {
         button.disabled = busy;

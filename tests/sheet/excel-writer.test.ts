@@ -127,7 +127,7 @@ test("typing over a printed figure is never lost: the old sheet is kept whole un
 });
 
 test.each([1, 5, 40, 200])(
-  "a write that fails at command %i leaves the previous model as it was",
+  "a write that fails at command %i, with no plan rebuilder, puts the previous model's contents back",
   async (failAt) => {
     const book = new FakeWorkbookState();
     await load(book, millions);
@@ -141,7 +141,7 @@ test.each([1, 5, 40, 200])(
     const { outcome } = await load(book, thousands, failAt);
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(
-      /^Load failed: An internal error has occurred \(injected\)\. The previous sheet was restored\. Load the quarter again/
+      /^Load failed: An internal error has occurred \(injected\)\. The previous sheet's contents were restored; loading again redraws its formatting\. Load the quarter again/
     );
     const after = JSON.stringify(
       [...modelSheet(book).cells]

@@ -10,15 +10,23 @@
  * replaced (never half-written), and the message says what happened and what to do.
  */
 import { defaultModel } from "../../src/model";
-import { LAYOUT_SHEET_NAME, type LoadOutcome, loadPlan } from "../../src/sheet/excel-writer";
+import {
+  LAYOUT_SHEET_NAME,
+  type LoadOutcome,
+  type PlanFor,
+  loadPlan,
+} from "../../src/sheet/excel-writer";
 import { planModelSheet } from "../../src/sheet/plan";
-import type { SheetPlan } from "../../src/sheet/plan-types";
+import type { SheetPlan, SheetUnit } from "../../src/sheet/plan-types";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "../fakes/excel";
 
 const model = defaultModel();
 const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
 const thousands = planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" });
 const MODEL = "IIJ Model";
+/** What the pane passes: the plan of an earlier load, from the quarter and unit it recorded. */
+const rebuild = ({ quarter, unit }: { quarter: string; unit: string }) =>
+  planModelSheet(model, { quarter, unit: unit as SheetUnit });
 
 interface Run {
   outcome: LoadOutcome;
@@ -37,7 +45,8 @@ async function load(
   book: FakeWorkbookState,
   plan: SheetPlan,
   fault?: { atSync: number; failAt: number },
-  between?: () => void
+  between?: () => void,
+  planFor: PlanFor | null = rebuild
 ): Promise<Run> {
   const context = new FakeRequestContext(book);
   const queue = context.queue;
@@ -51,7 +60,11 @@ async function load(
     await sync();
     if (batches.length === 1) between?.();
   };
-  const outcome = await loadPlan(context as unknown as Excel.RequestContext, plan);
+  const outcome = await loadPlan(
+    context as unknown as Excel.RequestContext,
+    plan,
+    planFor ?? undefined
+  );
   return { outcome, syncs: queue.syncs, batches, kinds };
 }
 
@@ -66,6 +79,14 @@ function cloneBook(book: FakeWorkbookState): FakeWorkbookState {
       frozen: s.frozen,
     });
     for (const [k, d] of s.cells) c.cells.set(k, { ...d, font: { ...d.font } });
+    c.conditionalFormats = s.conditionalFormats.map((cf) => ({ ...cf }));
+    c.columnWidths = new Map(s.columnWidths);
+    c.validations = new Map(s.validations);
+    c.charts = s.charts.map((chart) => ({
+      ...chart,
+      position: chart.position && [...chart.position],
+      series: new Map([...chart.series].map(([i, x]) => [i, { ...x }])),
+    }));
     copy.sheets.push(c);
   }
   copy.names = new Map([...book.names].map(([k, v]) => [k, { ...v }]));
@@ -89,18 +110,40 @@ function faultIndexes(kinds: readonly string[]): number[] {
   return [...picked].filter((i) => i >= 1 && i <= kinds.length).sort((a, b) => a - b);
 }
 
-/** Everything a load may touch: sheets (name, visibility, contents, number formats), names. */
+/**
+ * Everything a load may touch: sheets (name, visibility, contents, number formats), names, and
+ * the look (fonts, fills, column widths, frozen panes, conditional formats, lists, charts).
+ */
 function snapshot(book: FakeWorkbookState) {
   const cells = (s: SheetState) =>
     [...s.cells]
       .filter(([, d]) => d.formula !== "" || d.numberFormat !== "General")
       .map(([k, d]) => `${k}=${JSON.stringify(d.formula)}|${d.numberFormat}`)
       .sort();
+  const look = (s: SheetState) => ({
+    styled: [...s.cells]
+      .filter(([, d]) => d.fill !== null || JSON.stringify(d.font) !== PLAIN_FONT)
+      .map(([k, d]) => `${k}:${JSON.stringify(d.font)}|${d.fill}`)
+      .sort(),
+    widths: [...s.columnWidths].sort(([a], [b]) => a - b),
+    frozen: s.frozen,
+    conditionalFormats: s.conditionalFormats.map((cf) => JSON.stringify(cf)).sort(),
+    validations: [...s.validations].map(([at, rule]) => `${at}:${JSON.stringify(rule)}`).sort(),
+    charts: s.charts
+      .map((c) => JSON.stringify({ ...c, series: [...c.series].sort(([a], [b]) => a - b) }))
+      .sort(),
+  });
   return {
-    sheets: book.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: cells(s) })),
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: cells(s),
+      look: look(s),
+    })),
     names: [...book.names.entries()].sort(),
   };
 }
+const PLAIN_FONT = JSON.stringify({ color: "#000000", bold: false, italic: false, size: 11 });
 type Snapshot = ReturnType<typeof snapshot>;
 
 /** The user's own cells, by sheet and address: they must survive every fault. */
@@ -201,12 +244,33 @@ describe.each(scenarios)("%s: the write sync failing at each kind of call", (_, 
   });
 }); // prettier-ignore
 
+describe("a failed reload whose previous plan cannot be rebuilt", () => {
+  const cases: [string, PlanFor | null][] = [
+    ["no rebuilder", null],
+    // A rebuilt plan that differs from the layout record, as after the data changed.
+    ["a rebuilt plan unlike the one written", () => thousands],
+  ];
+  test.each(cases)("%s: contents and number formats come back, and the message says the formatting returns with the next load", async (_, planFor) => {
+    for (const failAt of [1, 300, 1200]) {
+      const book = await previousModelBook();
+      const before = snapshot(book);
+      const { outcome } = await load(book, thousands, { atSync: 2, failAt }, undefined, planFor);
+      expect(outcome.ok).toBe(false);
+      expect(outcome.message).toMatch(/The previous sheet's contents were restored; loading again redraws its formatting\. Load the quarter again/);
+      expectUserCells(book, USER_CELLS);
+      const contents = (x: Snapshot) => ({ names: x.names, cells: x.sheets.map((y) => [y.name, y.visibility, y.cells]) });
+      expect(contents(snapshot(book))).toEqual(contents(before));
+    }
+  });
+}); // prettier-ignore
+
 test("every kind of call of the write was made to fail", () => {
   expect([...kindsFailed].sort()).toEqual([...kindsSeen].sort());
   expect(kindsSeen).toEqual(
     new Set([
       "application.suspendApiCalculation",
       "worksheets.add",
+      "chart.delete",
       "worksheet.name",
       "conditionalFormats.clearAll",
       "range.clear(Formats)",
