@@ -208,6 +208,53 @@ function previousPlanOf(
   return rebuilt;
 }
 
+/** A reference formula as NamedItem.formula reads it ("='IIJ Model'!$C$2"), or null. */
+export function parseReference(formula: string): { sheet: string; address: string } | null {
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!=]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(
+    formula
+  );
+  return m ? { sheet: (m[1] ?? m[2].trim()).replace(/''/g, "'"), address: m[3] } : null;
+}
+
+/** Names the plan defines that a load leaves behind on another sheet, by that sheet's id. */
+interface ScopedCopies {
+  readonly sheetId: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * The plan's names point at the sheet this load writes. Formulas on a sheet they pointed at until
+ * now (the previous sheet kept whole beside a new one, or a model sheet the user renamed) would
+ * then read the new sheet's drivers and guidance: give that sheet a copy of each name, scoped to
+ * it and pointing at its own cells, which its formulas see before the workbook's.
+ */
+function queueScopedCopies(
+  plan: SheetPlan,
+  modelSheet: Excel.Worksheet,
+  keptSheet: string | undefined,
+  sheetsAtRead: readonly Excel.Worksheet[],
+  namesAtRead: readonly { name: string; formula: string; comment: string }[]
+): ScopedCopies[] {
+  const ours = new Set(plan.names.map((n) => n.name));
+  const copies = new Map<string, string[]>();
+  for (const { name, formula, comment } of namesAtRead) {
+    const ref = ours.has(name) ? parseReference(formula) : null;
+    if (!ref || ref.sheet === LAYOUT_SHEET_NAME) continue;
+    // The model sheet itself is left behind only when it is kept beside a new one.
+    const holder =
+      ref.sheet !== plan.sheetName
+        ? sheetsAtRead.find((s) => s.name === ref.sheet)
+        : keptSheet
+          ? modelSheet
+          : undefined;
+    if (!holder) continue;
+    holder.names.add(name, holder.getRange(ref.address), comment);
+    const id = ref.sheet === plan.sheetName ? modelSheet.id : holder.id;
+    copies.set(id, [...(copies.get(id) ?? []), name]);
+  }
+  return [...copies].map(([sheetId, names]) => ({ sheetId, names }));
+}
+
 /** Rebuilds the plan of an earlier load from what its header recorded (quarter and unit). */
 export type PlanFor = (header: { quarter: string; unit: string }) => SheetPlan | null;
 
@@ -289,6 +336,14 @@ export async function loadPlan(
   }
   const formats = numberFormats(plan, merged, keptSheet ? [] : currentFormats);
   const existingCharts = target === sheet ? charts.items.map((c) => c.name) : [];
+  // Before the names move to the new sheet: the sheet they leave keeps its own copies.
+  const scoped = queueScopedCopies(
+    plan,
+    sheet,
+    keptSheet,
+    sheets.items,
+    context.workbook.names.items
+  );
   queueModel(context, target, plan, merged, formats, existingNames, existingCharts);
   target.activate();
   // Last, so that a failure before it leaves the record of the previous load in place.
@@ -308,6 +363,7 @@ export async function loadPlan(
       currentFormats,
       written: merged,
       charts: existingCharts,
+      scoped,
       previousPlan: previousPlanOf(plan, previous, planFor),
       layoutId: layout.isNullObject ? undefined : layout.id,
       previous,
@@ -356,6 +412,8 @@ interface ReadState {
   readonly currentFormats: Grid;
   /** What the failed write was writing, from A1. */
   readonly written: MergeResult;
+  /** The names the write copied onto the sheets it left behind. */
+  readonly scoped: readonly ScopedCopies[];
   /** The names of the model sheet's charts at the read. */
   readonly charts: readonly string[];
   /** The plan the model sheet was drawn from, when it can be rebuilt exactly (see previousPlanOf). */
@@ -398,8 +456,19 @@ async function restore(
     original?.load("name, protection/protected");
     const charts = original?.charts;
     charts?.load("items/name");
+    const holders = read.scoped.map(({ sheetId, names: copied }) => {
+      const holder = sheets.getItemOrNullObject(sheetId);
+      holder.load("id");
+      holder.names.load("items/name");
+      return { holder, copied };
+    });
     await context.sync();
 
+    for (const { holder, copied } of holders) {
+      if (holder.isNullObject) continue;
+      for (const { name } of holder.names.items)
+        if (copied.includes(name)) holder.names.getItem(name).delete();
+    }
     for (const s of sheets.items) {
       const ours = s.name === plan.sheetName || s.name === LAYOUT_SHEET_NAME;
       if (ours && !read.sheetIds.has(s.id)) sheets.getItem(s.id).delete();
@@ -457,7 +526,13 @@ async function restore(
     for (const { name } of plan.names) {
       if (now.has(name)) names.getItem(name).delete();
       const old = read.names.find((n) => n.name === name);
-      if (old) names.add(old.name, old.formula, old.comment);
+      if (!old) continue;
+      // On the model sheet by its id, not by the name the reference was read with: the user may
+      // have renamed the sheet since, and a reference to a sheet name that is gone is refused.
+      const ref = parseReference(old.formula);
+      if (original && ref?.sheet === plan.sheetName)
+        names.add(old.name, original.getRange(ref.address), old.comment);
+      else names.add(old.name, old.formula, old.comment);
     }
     await context.sync();
     if (!read.wroteModelSheet) return `Nothing was changed. ${AGAIN}`;

@@ -69,10 +69,17 @@ export interface FakeChartState {
   series: Map<number, { axisGroup?: string; lineStyle?: string }>;
 }
 
+/** A defined name: a range on a sheet (by id, so that it follows a rename, as in Excel). */
+export interface NameState {
+  sheetId: string;
+  address: string;
+  comment: string;
+}
+
 export class SheetState {
-  /** Excel's stable worksheet id (a GUID there), unchanged by a rename. */
-  readonly id = `{sheet-${nextSheetId++}}`;
   cells = new Map<string, CellData>();
+  /** Names scoped to this sheet (Worksheet.names), which its own formulas see before the workbook's. */
+  names = new Map<string, NameState>();
   visibility = "Visible";
   protectedSheet = false;
   frozen: string | null = null;
@@ -80,7 +87,14 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   validations = new Map<string, unknown>();
   charts: FakeChartState[] = [];
-  constructor(public name: string) {}
+  /**
+   * @param id Excel's stable worksheet id (a GUID there), unchanged by a rename; a copy of a
+   * workbook passes the original's.
+   */
+  constructor(
+    public name: string,
+    readonly id = `{sheet-${nextSheetId++}}`
+  ) {}
 
   cell(r: number, c: number): CellData {
     const key = `${r},${c}`;
@@ -127,7 +141,7 @@ export class SheetState {
 
 export class FakeWorkbookState {
   sheets: SheetState[] = [];
-  names = new Map<string, { sheet: string; address: string; comment: string }>();
+  names = new Map<string, NameState>();
   calculationSuspended = 0;
   activeSheet: string | null = null;
   /** The user's selection: its sheet and address; the active cell is its top-left cell. */
@@ -145,6 +159,66 @@ export class FakeWorkbookState {
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name === name);
   }
+
+  /** What NamedItem.formula reads: "='Sheet name'!$C$2", or "=#REF!" once the sheet is gone. */
+  nameFormula(name: NameState): string {
+    const sheet = this.sheets.find((s) => s.id === name.sheetId);
+    return sheet ? `=${quoteSheet(sheet.name)}!${name.address}` : "=#REF!";
+  }
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** A name's target given as a range, or as a reference formula ("='IIJ Model'!$C$5"). */
+function nameTarget(book: FakeWorkbookState, ref: FakeRange | string): NameState {
+  if (typeof ref !== "string") {
+    const range = ref as unknown as { rectFor(): string; referencedSheet(): SheetState };
+    return { sheetId: range.referencedSheet().id, address: range.rectFor(), comment: "" };
+  }
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref);
+  const sheet = m && book.sheet((m[1] ?? m[2]).replace(/''/g, "'"));
+  if (!m || !sheet) throw new FakeExcelError("InvalidArgument", `Bad reference ${ref}`);
+  return { sheetId: sheet.id, address: m[3], comment: "" };
+}
+
+/** A names collection (the workbook's, or a worksheet's) over `names`, with Office.js batching. */
+function nameCollection(
+  q: Queue,
+  book: FakeWorkbookState,
+  names: () => Map<string, NameState>,
+  kind: string
+) {
+  let items: { name: string; formula: string; comment: string }[] | null = null;
+  return {
+    load: (props: string) => {
+      void props;
+      q.push(
+        () =>
+          (items = [...names()].map(([name, n]) => ({
+            name,
+            formula: book.nameFormula(n),
+            comment: n.comment,
+          }))),
+        `${kind}.load`
+      );
+    },
+    get items() {
+      if (!items) throw new FakeExcelError("PropertyNotLoaded", `${kind}.items`);
+      return items;
+    },
+    add: (name: string, ref: FakeRange | string, comment = "") =>
+      q.push(() => {
+        if (names().has(name))
+          throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists`);
+        names().set(name, { ...nameTarget(book, ref), comment });
+      }, `${kind}.add`),
+    getItem: (name: string) => ({
+      delete: () =>
+        q.push(() => {
+          if (!names().delete(name)) throw new FakeExcelError("ItemNotFound", name);
+        }, `${kind}.delete`),
+    }),
+  };
 }
 
 class Queue {
@@ -306,6 +380,13 @@ class FakeRange extends Proxy {
         }, "dataValidation.rule"),
     });
     this.dataValidation = validation;
+  }
+
+  /** The sheet a name refers to: defining a name is not a write to the sheet, protected or not. */
+  referencedSheet(): SheetState {
+    const s = this.sheetOf();
+    if (!s) throw new FakeExcelError("InvalidReference", "The worksheet does not exist");
+    return s;
   }
 
   /** The sheet a write goes to; a protected sheet refuses writes, as in Excel. */
@@ -515,6 +596,18 @@ class FakeWorksheet extends Proxy {
     return range;
   }
 
+  private sheetNames?: ReturnType<typeof nameCollection>;
+  /** Names scoped to this sheet (one collection object per worksheet object, as in Office.js). */
+  get names() {
+    this.sheetNames ??= nameCollection(
+      this.queue,
+      this.book,
+      () => this.must().names,
+      "worksheet.names"
+    );
+    return this.sheetNames;
+  }
+
   get charts() {
     const q = this.queue;
     const sheet = () => this.find();
@@ -651,7 +744,6 @@ export class FakeRequestContext {
   constructor(readonly book: FakeWorkbookState) {
     const q = this.queue;
     let sheetItems: FakeWorksheet[] | null = null;
-    let nameItems: { name: string; formula: string; comment: string }[] | null = null;
     const byNameAtRun = (name: string) => {
       // A handle follows its sheet through a rename, as in Excel: bind on first use. Excel's
       // getItem takes a sheet's name or its id.
@@ -697,41 +789,7 @@ export class FakeRequestContext {
           return sheetItems;
         },
       },
-      names: {
-        load: () =>
-          q.push(
-            () =>
-              (nameItems = [...book.names].map(([name, n]) => ({
-                name,
-                formula: `=${n.address}`,
-                comment: n.comment,
-              })))
-          ),
-        get items() {
-          if (!nameItems) throw new FakeExcelError("PropertyNotLoaded", "names.items");
-          return nameItems;
-        },
-        add: (name, ref, comment = "") =>
-          q.push(() => {
-            if (book.names.has(name))
-              throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists`);
-            book.names.set(name, {
-              sheet: "",
-              // A range, or a reference formula such as "=$C$5" (as NamedItem.formula reads).
-              address:
-                typeof ref === "string"
-                  ? ref.replace(/^=/, "")
-                  : (ref as unknown as { rectFor(): string }).rectFor(),
-              comment,
-            });
-          }, "names.add"),
-        getItem: (name) => ({
-          delete: () =>
-            q.push(() => {
-              if (!book.names.delete(name)) throw new FakeExcelError("ItemNotFound", name);
-            }, "names.delete"),
-        }),
-      },
+      names: nameCollection(q, book, () => book.names, "names"),
       application: {
         suspendApiCalculationUntilNextSync: () =>
           q.push(() => book.calculationSuspended++, "application.suspendApiCalculation"),

@@ -1,8 +1,13 @@
 import { defaultModel } from "../../src/model";
-import { LAYOUT_SHEET_NAME, loadPlan } from "../../src/sheet/excel-writer";
+import { LAYOUT_SHEET_NAME, loadPlan, parseReference } from "../../src/sheet/excel-writer";
 import { planModelSheet } from "../../src/sheet/plan";
 import type { SheetPlan } from "../../src/sheet/plan-types";
-import { FakeRequestContext, FakeWorkbookState, type SheetState } from "../fakes/excel";
+import {
+  FakeRequestContext,
+  FakeWorkbookState,
+  type NameState,
+  type SheetState,
+} from "../fakes/excel";
 
 const model = defaultModel();
 const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
@@ -125,6 +130,65 @@ test("typing over a printed figure is never lost: the old sheet is kept whole un
   expect(book.sheet("IIJ Model (kept 1)")?.get(`E${revenue}`)).toBe(9999);
   expect(modelSheet(book).get(`E${revenue}`)).toBe(8332.898);
 });
+
+test.each([
+  ["='IIJ Model'!$C$2", { sheet: "IIJ Model", address: "$C$2" }],
+  ["=Sheet1!$A$1:$B$3", { sheet: "Sheet1", address: "$A$1:$B$3" }],
+  ["='Bob''s model'!$G$168", { sheet: "Bob's model", address: "$G$168" }],
+  ["=#REF!", null],
+  ["=0.05", null],
+  ["=Sheet1!$A$1+1", null],
+])("a name's reference %s reads as %j", (formula, expected) => {
+  expect(parseReference(formula)).toEqual(expected);
+});
+
+/** Each name as [name, the sheet it points at, address], sorted, for one names map. */
+function namesOn(book: FakeWorkbookState, names: Map<string, NameState>) {
+  const sheetName = (id: string) => book.sheets.find((x) => x.id === id)?.name;
+  return [...names]
+    .map(([name, n]) => [name, sheetName(n.sheetId), n.address])
+    .sort(([a], [b]) => String(a).localeCompare(String(b)));
+}
+
+describe("the names a sheet's formulas use stay that sheet's when the model moves to a new sheet", () => {
+  const leftBehind: [string, (book: FakeWorkbookState) => string][] = [
+    [
+      "the previous sheet kept whole (the analyst typed over a printed figure)",
+      (book) => {
+        modelSheet(book).cell(rowOf(modelSheet(book), "Total revenues") - 1, 4).formula = 9999;
+        return "IIJ Model (kept 1)";
+      },
+    ],
+    [
+      "a model sheet the analyst renamed",
+      (book) => {
+        modelSheet(book).name = "Q1 model (mine)";
+        return "Q1 model (mine)";
+      },
+    ],
+  ];
+  test.each(leftBehind)("%s: it gets a copy of every name, scoped to it, on its own cells", async (_, leave) => {
+    const book = new FakeWorkbookState();
+    await load(book, millions);
+    const before = namesOn(book, book.names);
+    const behind = leave(book);
+    const { outcome } = await load(book, millions);
+    expect(outcome.ok).toBe(true);
+    const old = book.sheet(behind) as SheetState;
+    // The same names and cells as the workbook's names had, now on the sheet left behind.
+    expect(namesOn(book, old.names)).toEqual(before.map(([n, , address]) => [n, behind, address]));
+    // The workbook's names point at the new model sheet, which has no copies of its own.
+    expect(namesOn(book, book.names)).toEqual(before.map(([n, , address]) => [n, "IIJ Model", address]));
+    expect(modelSheet(book).names.size).toBe(0);
+  });
+
+  test("a reload in place copies no name", async () => {
+    const book = new FakeWorkbookState();
+    await load(book, millions);
+    await load(book, thousands);
+    expect(book.sheets.map((x) => x.names.size)).toEqual([0, 0]);
+  });
+}); // prettier-ignore
 
 test.each([1, 5, 40, 200])(
   "a write that fails at command %i, with no plan rebuilder, puts the previous model's contents back",

@@ -72,13 +72,14 @@ async function load(
 function cloneBook(book: FakeWorkbookState): FakeWorkbookState {
   const copy = new FakeWorkbookState();
   for (const s of book.sheets) {
-    const c = new SheetState(s.name);
+    const c = new SheetState(s.name, s.id);
     Object.assign(c, {
       visibility: s.visibility,
       protectedSheet: s.protectedSheet,
       frozen: s.frozen,
     });
     for (const [k, d] of s.cells) c.cells.set(k, { ...d, font: { ...d.font } });
+    c.names = new Map([...s.names].map(([k, v]) => [k, { ...v }]));
     c.conditionalFormats = s.conditionalFormats.map((cf) => ({ ...cf }));
     c.columnWidths = new Map(s.columnWidths);
     c.validations = new Map(s.validations);
@@ -139,6 +140,7 @@ function snapshot(book: FakeWorkbookState) {
       visibility: s.visibility,
       cells: cells(s),
       look: look(s),
+      names: [...s.names].sort(),
     })),
     names: [...book.names.entries()].sort(),
   };
@@ -271,6 +273,7 @@ test("every kind of call of the write was made to fail", () => {
       "application.suspendApiCalculation",
       "worksheets.add",
       "chart.delete",
+      "worksheet.names.add",
       "worksheet.name",
       "conditionalFormats.clearAll",
       "range.clear(Formats)",
