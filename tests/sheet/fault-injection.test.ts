@@ -6,8 +6,9 @@
  * by the user during the load, another sheet renamed to ours during the load, and a workbook whose
  * sheet is already named like ours but is not ours.
  *
- * For every fault: the user's cells are intact, the previous model is either intact or fully
- * replaced (never half-written), and the message says what happened and what to do.
+ * For every fault: the user's cells are intact, the previous model is either intact (contents,
+ * names and look) or fully replaced (never half-written), and the message says what happened and
+ * what to do.
  */
 import { defaultModel } from "../../src/model";
 import {
@@ -209,6 +210,12 @@ const scenarios: [string, () => Promise<FakeWorkbookState>, SheetPlan, (b: FakeW
     previousModelBook,
     thousands,
     (b) => ((b.sheet(MODEL) as SheetState).cell(19, 4).formula = 9999),
+  ],
+  [
+    "a load after the user renamed the model sheet (it keeps its own copies of the names)",
+    previousModelBook,
+    millions,
+    (b) => ((b.sheet(MODEL) as SheetState).name = "Q1 model (mine)"),
   ],
 ]; // prettier-ignore
 
