@@ -28,7 +28,9 @@ import { FakeCustomFunctionsError, installCustomFunctions } from "../fakes/custo
 export { FakeCustomFunctionsError, installCustomFunctions };
 
 // ---------------------------------------------------------------------------------------------
-// What names something: the independent oracle.
+// What names something: the oracle. Its grammar of periods and names is written here, apart from
+// the model's parsers; the lists it checks against (periods printed, item ids, labels, aliases)
+// come from the model's catalogue, which the data and lookup tests pin to the release.
 
 const model = defaultModel();
 

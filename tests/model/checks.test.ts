@@ -12,23 +12,26 @@ test("every check on the 1Q01 release passes or is a noted source inconsistency"
 });
 
 describe("the footings the release promises are all checked, for each quarter", () => {
+  // The release prints its statements and tables for 1Q00, 4Q00 and 1Q01, its USD column for
+  // 1Q01 only, and its quarter-on-quarter % column beside 1Q01 only.
+  const ALL = ["1Q00", "4Q00", "1Q01"];
   test.each([
-    "footing:INCOME:total_revenues",
-    "footing:INCOME:net_income",
-    "footing:BALANCE:total_current_assets",
-    "balance:BALANCE:total_assets",
-    "footing:CASHFLOW:net_cash_from_operating_activities",
-    "footing:CASHFLOW:cash_end",
-    "tie:CASHFLOW:cash_end",
-    "footing:KPI:total_dedicated_access_contracts",
-    "tie:KPI:depreciation_and_amortization",
-    "tie:KPI:dedicated_revenue",
-    "usd:INCOME",
-    "percent:BALANCE",
-    "qoqPct:INCOME",
-  ])("%s", (checkId) => {
-    const periods = results.filter((r) => r.checkId === checkId).map((r) => r.period);
-    expect(periods.length).toBeGreaterThan(0);
+    ["footing:INCOME:total_revenues", ALL],
+    ["footing:INCOME:net_income", ALL],
+    ["footing:BALANCE:total_current_assets", ALL],
+    ["balance:BALANCE:total_assets", ALL],
+    ["footing:CASHFLOW:net_cash_from_operating_activities", ALL],
+    ["footing:CASHFLOW:cash_end", ALL],
+    ["tie:CASHFLOW:cash_end", ALL],
+    ["footing:KPI:total_dedicated_access_contracts", ALL],
+    ["tie:KPI:depreciation_and_amortization", ALL],
+    ["tie:KPI:dedicated_revenue", ALL],
+    ["usd:INCOME", ["1Q01"]],
+    ["percent:BALANCE", ALL],
+    ["qoqPct:INCOME", ["1Q01"]],
+  ])("%s runs for %j", (checkId, expected) => {
+    const periods = new Set(results.filter((r) => r.checkId === checkId).map((r) => r.period));
+    expect([...periods].sort()).toEqual([...expected].sort());
   });
 
   test("per-quarter ties run where the previous quarter's balance sheet is printed", () => {

@@ -141,10 +141,9 @@ test("FY2001E is 1Q01 plus the three estimates, and its operating income is chec
     value("mid", "operating_income", "FY2001E"),
     quarters.reduce((a, b) => a + b, 0)
   );
-  const outlook = flags("mid")[3];
-  expect(outlook).toBe(
-    `FY2001E operating income against the outlook (positive): ${quarters.reduce((a, b) => a + b, 0) > 0 ? "in range" : "below"}`
-  );
+  // The guidance-seeded drivers give a positive fiscal-year operating income (about 77 JPY millions).
+  expect(quarters.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  expect(flags("mid")[3]).toBe("FY2001E operating income against the outlook (positive): in range");
 });
 
 test("with every growth driver at 0, each estimate repeats 1Q01 and the revenue flag reads below", () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exportCommand } from "../../src/cli/export";
+import { runCli } from "../cli/run-cli";
 import { RELEASE_2001_08_14 } from "../../src/data/releases/2001-08-14-1q01";
 import { defaultModel } from "../../src/model";
 import { planModelSheet } from "../../src/sheet/plan";
@@ -48,21 +48,18 @@ beforeAll(async () => {
   const lines = new Map<SheetUnit, string>();
   for (const unit of UNITS) {
     const file = join(workDir, `${unit.replace(" ", "-")}.xlsx`);
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = {
-      out: (l: string) => out.push(l),
-      err: (l: string) => err.push(l),
-      stdin: () => "",
-    };
-    const status = await exportCommand(
-      ["--quarter", "1Q01", "--unit", unit, "--out", file],
-      io,
-      model
-    );
-    if (status !== 0) throw new Error(`export failed (${status}): ${err.join(" ")}`);
+    const { status, out, err } = await runCli([
+      "export",
+      "--quarter",
+      "1Q01",
+      "--unit",
+      unit,
+      "--out",
+      file,
+    ]);
+    if (status !== 0) throw new Error(`export failed (${status}): ${err}`);
     files.push(file);
-    lines.set(unit, out.join("\n"));
+    lines.set(unit, out);
   }
   const sheets = recalculate(files, workDir, "IIJ Model");
   for (const unit of UNITS) {
