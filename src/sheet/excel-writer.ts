@@ -80,10 +80,19 @@ function numberFormats(plan: SheetPlan, merged: MergeResult, current: Grid): Gri
   return formats;
 }
 
-/** Clears old formats from every cell the analyst does not own, row by row. */
-function queueFormatReset(sheet: Excel.Worksheet, merged: MergeResult): void {
-  for (let r = 0; r < merged.rows; r++) {
-    const cols = merged.analystOwned[r].map((owned, c) => ({ owned, c }));
+/**
+ * Clears old formats, conditional formats and lists from every cell the analyst does not own
+ * over rows x columns, row by row. Lists too: clear("Formats") leaves a cell's data validation,
+ * and a list the previous layout put on a row that now holds a driver would refuse its numbers.
+ */
+function queueFormatReset(
+  sheet: Excel.Worksheet,
+  analystOwned: readonly (readonly boolean[])[],
+  rows: number,
+  columns: number
+): void {
+  for (let r = 0; r < rows; r++) {
+    const cols = Array.from({ length: columns }, (_, c) => ({ owned: !!analystOwned[r]?.[c], c }));
     for (const run of runs(
       cols,
       (x) => (x.owned ? null : "model"),
@@ -91,8 +100,9 @@ function queueFormatReset(sheet: Excel.Worksheet, merged: MergeResult): void {
     )) {
       const cells = sheet.getRange(`${a1(r, run.from)}:${a1(r, run.to)}`);
       cells.clear("Formats");
-      // Only the model's cells: conditional formats the analyst put on their own cells stay.
+      // Only the model's cells: conditional formats and lists on the analyst's own cells stay.
       cells.conditionalFormats.clearAll();
+      cells.dataValidation.clear();
     }
   }
 }
@@ -107,7 +117,7 @@ function queueModel(
   existingCharts: readonly string[]
 ): void {
   const area = range(sheet, merged.rows, merged.columns);
-  queueFormatReset(sheet, merged);
+  queueFormatReset(sheet, merged.analystOwned, merged.rows, merged.columns);
   // Names first, so formulas that use them (the drivers) resolve when they are written.
   for (const name of plan.names) {
     if (existingNames.includes(name.name)) context.workbook.names.getItem(name.name).delete();
@@ -230,7 +240,6 @@ interface ScopedCopies {
  */
 function queueScopedCopies(
   plan: SheetPlan,
-  modelSheet: Excel.Worksheet,
   keptSheet: string | undefined,
   sheetsAtRead: readonly Excel.Worksheet[],
   namesAtRead: readonly { name: string; formula: string; comment: string }[]
@@ -241,16 +250,11 @@ function queueScopedCopies(
     const ref = ours.has(name) ? parseReference(formula) : null;
     if (!ref || ref.sheet === LAYOUT_SHEET_NAME) continue;
     // The model sheet itself is left behind only when it is kept beside a new one.
-    const holder =
-      ref.sheet !== plan.sheetName
-        ? sheetsAtRead.find((s) => s.name === ref.sheet)
-        : keptSheet
-          ? modelSheet
-          : undefined;
+    if (ref.sheet === plan.sheetName && !keptSheet) continue;
+    const holder = sheetsAtRead.find((s) => s.name === ref.sheet);
     if (!holder) continue;
     holder.names.add(name, holder.getRange(ref.address), comment);
-    const id = ref.sheet === plan.sheetName ? modelSheet.id : holder.id;
-    copies.set(id, [...(copies.get(id) ?? []), name]);
+    copies.set(holder.id, [...(copies.get(holder.id) ?? []), name]);
   }
   return [...copies].map(([sheetId, names]) => ({ sheetId, names }));
 }
@@ -337,13 +341,7 @@ export async function loadPlan(
   const formats = numberFormats(plan, merged, keptSheet ? [] : currentFormats);
   const existingCharts = target === sheet ? charts.items.map((c) => c.name) : [];
   // Before the names move to the new sheet: the sheet they leave keeps its own copies.
-  const scoped = queueScopedCopies(
-    plan,
-    sheet,
-    keptSheet,
-    sheets.items,
-    context.workbook.names.items
-  );
+  const scoped = queueScopedCopies(plan, keptSheet, sheets.items, context.workbook.names.items);
   queueModel(context, target, plan, merged, formats, existingNames, existingCharts);
   target.activate();
   // Last, so that a failure before it leaves the record of the previous load in place.
@@ -475,40 +473,30 @@ async function restore(
     }
     if (original && read.keptSheet && original.name === read.keptSheet)
       original.name = plan.sheetName;
-    // A sheet protected since the read refused every write: there is nothing to put back.
     const redraw = read.wroteModelSheet && read.previousPlan !== null;
+    // A sheet protected since the read refused every write: there is nothing to put back.
     if (original && read.wroteModelSheet && !original.protection.protected) {
-      const drawn = read.previousPlan
-        ? mergeSheet(read.previousPlan, read.current, read.previous)
-        : null;
-      const columns = Math.max(
-        read.written.columns,
-        drawn?.columns ?? 0,
-        ...read.current.map((r) => r.length)
-      );
-      const rows = Math.max(read.written.rows, drawn?.rows ?? 0, read.current.length);
+      const previousPlan = read.previousPlan;
+      const drawn = previousPlan && mergeSheet(previousPlan, read.current, read.previous);
+      const columns = Math.max(read.written.columns, drawn?.columns ?? 0);
+      const rows = Math.max(read.written.rows, drawn?.rows ?? 0);
       // Charts the failed write added: ours by name, or one it had not yet named (Excel's
-      // default "Chart N") that was not there at the read.
+      // default "Chart N") that was not there at the read. With the previous plan, all of ours
+      // go, to be drawn again.
       const ourCharts = new Set(
-        [...plan.charts, ...(read.previousPlan?.charts ?? [])].map((c) => c.name)
+        [...plan.charts, ...(previousPlan?.charts ?? [])].map((c) => c.name)
       );
       const added = (name: string) =>
         !read.charts.includes(name) && (ourCharts.has(name) || /^Chart \d+$/.test(name));
       for (const chart of charts?.items ?? [])
-        if (added(chart.name) || (read.previousPlan && ourCharts.has(chart.name)))
-          original.charts.getItem(chart.name).delete();
-      if (read.previousPlan && drawn) {
-        // Both plans' cells lose what the failed write gave them, then get the previous look back.
-        queueFormatReset(original, read.written);
-        queueFormatReset(original, drawn);
-        putBack(original, read.current, read.currentFormats, rows, columns);
-        const before = new Set(read.previousPlan.validations.map((v) => a1(v.row, v.col)));
-        for (const v of plan.validations)
-          if (!before.has(a1(v.row, v.col)))
-            original.getRange(a1(v.row, v.col)).dataValidation.clear();
-        queueDecoration(original, read.previousPlan);
-        queueCharts(original, read.previousPlan, []);
-      } else putBack(original, read.current, read.currentFormats, rows, columns);
+        if (added(chart.name) || (previousPlan && ourCharts.has(chart.name))) chart.delete();
+      // Who owns a cell depends on what was read, not on the plan: one reset covers both plans.
+      if (previousPlan) queueFormatReset(original, read.written.analystOwned, rows, columns);
+      putBack(original, read.current, read.currentFormats, rows, columns);
+      if (previousPlan) {
+        queueDecoration(original, previousPlan);
+        queueCharts(original, previousPlan, []);
+      }
     }
     if (read.layoutId) {
       const layout = sheets.getItem(read.layoutId);

@@ -364,8 +364,17 @@ class FakeRange extends Proxy {
       return `${colName(r.c0)}${r.r0 + 1}${r.r0 === r.r1 && r.c0 === r.c1 ? "" : `:${colName(r.c1)}${r.r1 + 1}`}`;
     };
     const validation = {
+      // Clears every validation on a cell of this range, as Excel does.
       clear: () =>
-        queue.push(() => this.mustSheet().validations.delete(where()), "dataValidation.clear"),
+        queue.push(() => {
+          const s = this.mustSheet();
+          const r = this.mustRect();
+          for (const at of [...s.validations.keys()]) {
+            const v = parseAddress(at);
+            if (v.r0 <= r.r1 && v.r1 >= r.r0 && v.c0 <= r.c1 && v.c1 >= r.c0)
+              s.validations.delete(at);
+          }
+        }, "dataValidation.clear"),
     } as { clear(): void; rule: unknown };
     Object.defineProperty(validation, "rule", {
       set: (rule: unknown) =>

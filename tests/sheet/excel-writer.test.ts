@@ -1,7 +1,7 @@
 import { defaultModel } from "../../src/model";
 import { LAYOUT_SHEET_NAME, loadPlan, parseReference } from "../../src/sheet/excel-writer";
 import { planModelSheet } from "../../src/sheet/plan";
-import type { SheetPlan } from "../../src/sheet/plan-types";
+import { type SheetPlan, a1 } from "../../src/sheet/plan-types";
 import {
   FakeRequestContext,
   FakeWorkbookState,
@@ -281,6 +281,19 @@ test("Load quarter draws one native chart of revenues and operating income with 
       `${String.fromCharCode(65 + scenario.col - 1)}${scenario.row + 1}`
     )
   ).toBe(true);
+});
+
+test("a reload of another quarter leaves no list where the new layout has none", async () => {
+  const book = new FakeWorkbookState();
+  const earlier = planModelSheet(model, { quarter: "4Q00", unit: "JPY millions" });
+  const at = (plan: SheetPlan) => plan.validations.map((v) => a1(v.row, v.col));
+  // The scenario list moves with the layout: its cell differs between the two quarters.
+  expect(at(earlier)).not.toEqual(at(millions));
+  await load(book, millions);
+  await load(book, earlier);
+  expect([...modelSheet(book).validations.keys()]).toEqual(at(earlier));
+  await load(book, millions);
+  expect([...modelSheet(book).validations.keys()]).toEqual(at(millions));
 });
 
 test("a reload keeps the conditional formats the analyst put on their own cells", async () => {
