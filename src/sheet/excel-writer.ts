@@ -435,10 +435,11 @@ function putBack(sheet: Excel.Worksheet, grid: Grid, formats: Grid | null, rows:
 
 /**
  * After a failed write, whatever command it stopped at: remove what the write added (sheets whose
- * id the read did not see, named like ours; names it defined), put the model sheet's name, cells
- * and number formats back, and the layout record and names as they were. A sheet the user renamed
- * to our name during the load has an id the read saw, so it is never deleted. Two syncs: one to
- * see what the failed batch left, one to put things back.
+ * id the read did not see, named like ours; names it defined; the sheet-scoped copies it gave the
+ * sheets it left; charts), put the model sheet's name, cells and number formats back, redraw the
+ * previous plan's look when it could be rebuilt, and put the layout record and names back as they
+ * were. A sheet the user renamed to our name during the load has an id the read saw, so it is
+ * never deleted. Two syncs: one to see what the failed batch left, one to put things back.
  */
 async function restore(
   context: Excel.RequestContext,
@@ -469,7 +470,7 @@ async function restore(
     }
     for (const s of sheets.items) {
       const ours = s.name === plan.sheetName || s.name === LAYOUT_SHEET_NAME;
-      if (ours && !read.sheetIds.has(s.id)) sheets.getItem(s.id).delete();
+      if (ours && !read.sheetIds.has(s.id)) s.delete();
     }
     if (original && read.keptSheet && original.name === read.keptSheet)
       original.name = plan.sheetName;

@@ -34,6 +34,7 @@ import {
   type PlanValidation,
   type SheetPlan,
   type SheetUnit,
+  SHEET_UNITS,
   a1,
 } from "./plan-types";
 
@@ -109,6 +110,22 @@ class PlanBuilder {
  * printed line of each statement and table, guidance, derived rows and a checks block, all as
  * native Excel formulas over the printed values (no IIJ functions, so the file works anywhere).
  */
+/**
+ * The plan a model sheet was drawn from, given the quarter and unit its header records; null when
+ * they name no plan (a header the analyst edited, or a quarter the data no longer has).
+ */
+export function planFromHeader(
+  model: IIJModel,
+  header: { quarter: string; unit: string }
+): SheetPlan | null {
+  if (!SHEET_UNITS.includes(header.unit as SheetUnit)) return null;
+  try {
+    return planModelSheet(model, { quarter: header.quarter, unit: header.unit as SheetUnit });
+  } catch {
+    return null;
+  }
+}
+
 export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan {
   const request = model.resolveQuarter(options.quarter, "INCOME");
   if (request.vintage.kind !== "latest") {

@@ -5,15 +5,10 @@
  */
 import { type IIJModel, runChecks } from "../model";
 import { type FoundRow, find, insertIntoSelection } from "./find-insert";
+import { element } from "./dom";
 import { recalculateIijFormulas } from "./repair";
 import { debounce, traceActiveCell } from "./selection-trace";
 import type { Provenance } from "./trace";
-
-function byId<T extends HTMLElement>(id: string, type: new () => T): T {
-  const el = document.getElementById(id);
-  if (!(el instanceof type)) throw new Error(`The pane is missing #${id}`);
-  return el;
-}
 
 function renderFound(list: HTMLUListElement, rows: readonly FoundRow[], active: number): void {
   list.replaceChildren(
@@ -38,7 +33,7 @@ function renderFound(list: HTMLUListElement, rows: readonly FoundRow[], active: 
   );
 }
 
-export function renderProvenance(target: HTMLElement, provenance: Provenance | null): void {
+function renderProvenance(target: HTMLElement, provenance: Provenance | null): void {
   if (!provenance) {
     const p = document.createElement("p");
     p.className = "hint";
@@ -63,14 +58,16 @@ export function renderProvenance(target: HTMLElement, provenance: Provenance | n
 }
 
 export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
-  const input = byId("find-input", HTMLInputElement);
-  const list = byId("find-results", HTMLUListElement);
-  const insert = byId("insert-formula", HTMLButtonElement);
-  const status = byId("find-status", HTMLParagraphElement);
+  const input = element("find-input", HTMLInputElement);
+  const list = element("find-results", HTMLUListElement);
+  const insert = element("insert-formula", HTMLButtonElement);
+  const status = element("find-status", HTMLParagraphElement);
   let rows: FoundRow[] = [];
   let active = 0;
+  // Formulas name a unit only when it is not the one the release prints.
+  const formulaUnit = () => (unitOf() === "JPY thousands" ? undefined : unitOf());
   const refresh = () => {
-    rows = find(model, input.value, { unit: unitOf() === "JPY thousands" ? undefined : unitOf() });
+    rows = find(model, input.value, { unit: formulaUnit() });
     active = 0;
     renderFound(list, rows, active);
     input.setAttribute("aria-activedescendant", rows.length ? "found-0" : "");
@@ -89,13 +86,7 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
     insert.disabled = true;
     try {
       status.textContent = await Excel.run((context) =>
-        insertIntoSelection(
-          context,
-          model,
-          rows,
-          active,
-          unitOf() === "JPY thousands" ? undefined : unitOf()
-        )
+        insertIntoSelection(context, model, rows, active, formulaUnit())
       );
     } catch (error) {
       status.textContent = `Could not insert: ${error instanceof Error ? error.message : String(error)}`;
@@ -119,7 +110,7 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
   });
   insert.addEventListener("click", () => void doInsert());
 
-  const trace = byId("trace", HTMLDivElement);
+  const trace = element("trace", HTMLDivElement);
   renderProvenance(trace, null);
   const update = debounce(() => {
     Excel.run((context) => traceActiveCell(context, model)).then(
@@ -132,10 +123,10 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
     await context.sync();
   });
 
-  const checks = byId("checks-list", HTMLUListElement);
+  const checks = element("checks-list", HTMLUListElement);
   const results = runChecks(model);
   const failed = results.filter((r) => r.status === "fail").length;
-  byId("checks-summary", HTMLElement).textContent =
+  element("checks-summary", HTMLElement).textContent =
     `Checks: ${results.length - failed} passed or noted, ${failed} failed`;
   checks.replaceChildren(
     ...results
@@ -149,8 +140,8 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
       })
   );
 
-  const repair = byId("repair-formulas", HTMLButtonElement);
-  const repairStatus = byId("repair-status", HTMLParagraphElement);
+  const repair = element("repair-formulas", HTMLButtonElement);
+  const repairStatus = element("repair-status", HTMLParagraphElement);
   repair.addEventListener("click", () => {
     repair.disabled = true;
     Excel.run((context) => recalculateIijFormulas(context))

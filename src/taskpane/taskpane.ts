@@ -2,16 +2,10 @@
 // Load quarter logic lives in LoadController; this file only wires it to the DOM and to Excel.
 import { defaultModel } from "../model";
 import { type PlanFor, loadPlan } from "../sheet/excel-writer";
-import { planModelSheet } from "../sheet/plan";
-import { SHEET_UNITS, type SheetUnit } from "../sheet/plan-types";
+import { planFromHeader } from "../sheet/plan";
 import { setUpDiscover } from "./discover-view";
+import { element } from "./dom";
 import { LoadController, type Tone } from "./load-controller";
-
-function element<T extends HTMLElement>(id: string, type: new () => T): T {
-  const found = document.getElementById(id);
-  if (!(found instanceof type)) throw new Error(`The pane is missing #${id}`);
-  return found;
-}
 
 function showStatus(message: string, tone: Tone | "warning"): void {
   const status = element("status", HTMLParagraphElement);
@@ -36,10 +30,7 @@ function setUpLoadQuarter(): void {
   const button = element("load-quarter", HTMLButtonElement);
   const model = defaultModel();
   // Lets a failed reload redraw the previous model from the quarter and unit its header records.
-  const planFor: PlanFor = ({ quarter, unit }) =>
-    SHEET_UNITS.includes(unit as SheetUnit)
-      ? planModelSheet(model, { quarter, unit: unit as SheetUnit })
-      : null;
+  const planFor: PlanFor = (header) => planFromHeader(model, header);
   const controller = new LoadController(
     model,
     (plan) => Excel.run((context) => loadPlan(context, plan, planFor)),

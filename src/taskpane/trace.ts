@@ -14,8 +14,7 @@ import {
   runChecks,
 } from "../model";
 import { IDENTITIES } from "../model/footings";
-import { planModelSheet } from "../sheet/plan";
-import { SHEET_UNITS, type SheetUnit } from "../sheet/plan-types";
+import { planFromHeader } from "../sheet/plan";
 
 export interface Provenance {
   readonly title: string;
@@ -24,7 +23,7 @@ export interface Provenance {
 }
 
 /** Checks that involve an item in a quarter: identities with it as a term, and its column checks. */
-export function checksInvolving(
+function checksInvolving(
   model: IIJModel,
   item: Item,
   period: string,
@@ -173,13 +172,8 @@ export function traceModelCell(
   row: number,
   col: number
 ): Provenance | null {
-  if (!SHEET_UNITS.includes(header.unit as SheetUnit)) return null;
-  let plan;
-  try {
-    plan = planModelSheet(model, { quarter: header.quarter, unit: header.unit as SheetUnit });
-  } catch {
-    return null;
-  }
+  const plan = planFromHeader(model, header);
+  if (!plan) return null;
   const cell = plan.cells.find((c) => c.row === row && c.col === col);
   if (!cell) return null;
   if (cell.source) {

@@ -17,8 +17,8 @@ import {
   type PlanFor,
   loadPlan,
 } from "../../src/sheet/excel-writer";
-import { planModelSheet } from "../../src/sheet/plan";
-import type { SheetPlan, SheetUnit } from "../../src/sheet/plan-types";
+import { planFromHeader, planModelSheet } from "../../src/sheet/plan";
+import type { SheetPlan } from "../../src/sheet/plan-types";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "../fakes/excel";
 
 const model = defaultModel();
@@ -26,8 +26,7 @@ const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" }
 const thousands = planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" });
 const MODEL = "IIJ Model";
 /** What the pane passes: the plan of an earlier load, from the quarter and unit it recorded. */
-const rebuild = ({ quarter, unit }: { quarter: string; unit: string }) =>
-  planModelSheet(model, { quarter, unit: unit as SheetUnit });
+const rebuild: PlanFor = (header) => planFromHeader(model, header);
 
 interface Run {
   outcome: LoadOutcome;
