@@ -234,6 +234,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     CASHFLOW: "Condensed consolidated statements of cash flows",
   };
   const incomeCell = (id: string, col: number) => a1(rowOf.get(key("INCOME", id)) as number, col);
+  const yearSum = (r: number) => `=SUM(${yearParts.map((c) => a1(r, c)).join(",")})`;
   const estimateFormula = (rule: LineRule, row: number, q: Quarter, col: number): string => {
     switch (rule.kind) {
       case "growth":
@@ -260,7 +261,6 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
         "label"
       );
       b.text(ID_COL, item.id, "id");
-      rowOf.set(key(statement, item.id), b.row);
       for (const q of quarters) {
         const period = periodKey(q);
         putPrinted(
@@ -286,7 +286,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
         }
         if (yearCol !== null) {
           b.put(yearCol, {
-            formula: `=SUM(${yearParts.map((c) => a1(b.row, c)).join(",")})`,
+            formula: yearSum(b.row),
             style: "forecast",
             numberFormat: amountFormat(unit),
           });
@@ -354,8 +354,6 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
     const r = rowOf.get(key(s, id));
     return r === undefined ? null : a1(r, col);
   };
-  const yearSum = (r: number) => `=SUM(${yearParts.map((c) => a1(r, c)).join(",")})`;
-
   section(`Forecast build (${unit}; estimates from the drivers below)`);
   const grossRow = row(
     "Gross profit (total revenues - total costs)",
@@ -444,6 +442,9 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
   b.text(LABEL_COL, "Guided period and metric", "columnHeader");
   ["Low", "Mid", "High"].forEach((h, i) => b.text(FIRST_PERIOD_COL + i, h, "columnHeader"));
   b.next();
+  /** The row of each guided metric and outlook, by "period|id", for the checks below. */
+  const guidanceRows = new Map<string, number>();
+  const outlookRows = new Map<string, number>();
   for (const p of model.guidancePeriodList()) {
     const pk = periodKey(p);
     for (const item of model.items("GUIDANCE")) {
@@ -482,6 +483,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
           col: FIRST_PERIOD_COL + 1,
           comment: `${pk} ${item.label} guidance midpoint, JPY millions`,
         });
+        guidanceRows.set(`${pk}|${item.id}`, b.row);
         b.next();
       }
       if (outlook) {
@@ -492,6 +494,7 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
           style: "inputText",
           source: { statement: "GUIDANCE", itemId: item.id, period: pk, measure: "amount" },
         });
+        outlookRows.set(`${pk}|${item.id}`, b.row);
         b.next();
       }
     }
@@ -504,20 +507,14 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
   const toMillions = unit === "JPY millions" ? "" : "/1000";
   const flag = (estimate: string, low: string, high: string) =>
     `=IF(ROUND(${estimate},6)<${low},"below",IF(ROUND(${estimate},6)>${high},"above","in range"))`;
-  const guidanceRow = (id: string) => {
-    const label = model.items("GUIDANCE").find((i) => i.id === id)?.label ?? id;
-    return b.cells.find((c) => c.col === LABEL_COL && c.text === `${guidedKey} ${label}`)?.row;
-  };
+  const guidanceRow = (id: string) => guidanceRows.get(`${guidedKey}|${id}`);
   const estimateOf: Record<string, string | null> = {
     revenues: at("total_revenues", guidedCol),
     operating_income: at("operating_income", guidedCol),
     ebitda: a1(ebitdaRow, guidedCol),
   };
   const flagged = Object.keys(estimateOf).filter((id) => guidanceRow(id) !== undefined);
-  const outlookRow = b.cells.find(
-    (c) =>
-      c.col === LABEL_COL && c.text?.startsWith(`FY${fiscalYear} Operating Income (Loss) (outlook`)
-  )?.row;
+  const outlookRow = outlookRows.get(`FY${fiscalYear}|operating_income`);
   if (flagged.length > 0 || (outlookRow !== undefined && yearCol !== null)) {
     section(`Estimates against guidance (JPY millions; live: they follow the drivers)`);
     b.text(LABEL_COL, "Metric", "columnHeader");
@@ -805,29 +802,24 @@ export function planModelSheet(model: IIJModel, options: PlanOptions): SheetPlan
       const inMillions = statementToMillions(rule);
       b.text(LABEL_COL, `${rule.name}: as printed`, "label");
       b.text(ID_COL, rule.checkId, "id");
-      const printedRowIndex = b.row;
-      for (const q of quarters) {
-        const left = sumOf(rule.left, q, inMillions);
-        if (left)
-          b.put(periodCol.get(periodKey(q)) as number, {
-            formula: `=${left}`,
-            style: "formula",
-            numberFormat: FORMATS.millions,
-          });
-      }
-      b.next();
+      /** Puts one side's sum in each quarter that prints it; returns the row. */
+      const sumsRow = (terms: readonly Term[]) => {
+        const row = b.row;
+        for (const q of quarters) {
+          const sum = sumOf(terms, q, inMillions);
+          if (sum)
+            b.put(periodCol.get(periodKey(q)) as number, {
+              formula: `=${sum}`,
+              style: "formula",
+              numberFormat: FORMATS.millions,
+            });
+        }
+        b.next();
+        return row;
+      };
+      const printedRowIndex = sumsRow(rule.left);
       b.text(LABEL_COL, "by the footnote's definition", "label");
-      const definedRowIndex = b.row;
-      for (const q of quarters) {
-        const right = sumOf(rule.right, q, inMillions);
-        if (right)
-          b.put(periodCol.get(periodKey(q)) as number, {
-            formula: `=${right}`,
-            style: "formula",
-            numberFormat: FORMATS.millions,
-          });
-      }
-      b.next();
+      const definedRowIndex = sumsRow(rule.right);
       b.text(LABEL_COL, "gap in the release (printed - definition), noted", "label");
       for (const q of quarters) {
         const col = periodCol.get(periodKey(q)) as number;
