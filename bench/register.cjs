@@ -2,7 +2,8 @@
  * A tiny require hook that lets `node --require ./bench/register.cjs bench/run.ts` run the
  * TypeScript sources as they are: each .ts file is transpiled by @swc/core (already a dev
  * dependency, through jest) to CommonJS on load, as jest does. No type-checking here: that is
- * `npm run typecheck`. Used by the benchmarks only; the add-in and the CLI are built by webpack.
+ * `npm run typecheck`. Used by the benchmarks and by scripts/fuzz.mjs; the add-in and the CLI are
+ * built by webpack.
  */
 const { transformSync } = require("@swc/core");
 const { readFileSync } = require("node:fs");

@@ -8,14 +8,3 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-
-/** Milliseconds `run` takes, the median of `rounds` runs. */
-export async function medianMs(rounds: number, run: () => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = now();
-    await run();
-    times.push(now() - t0);
-  }
-  return median(times);
-}

@@ -1,26 +1,15 @@
 #!/usr/bin/env node
 // Property-based fuzzing of every custom function at scale: `npm run fuzz -- --runs N --seed S`.
 // The generator and the property are tests/fuzz/property.ts (shared with the jest sample); this
-// script loads that TypeScript through @swc/core (a devDependency jest already uses), prints the
-// outcomes by kind and by function, and ends with "N cases, V violations"; it exits 1 on any
-// violation, after printing the seed and the smallest failing case.
-import { readFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
+// script loads that TypeScript through bench/register.cjs (the benchmarks' @swc/core require hook),
+// prints the outcomes by kind and by function, and ends with "N cases, V violations"; it exits 1 on
+// any violation, after printing the seed and the smallest failing case.
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
-const swc = require("@swc/core");
-
-// CommonJS hook: transpile .ts on require (no type-checking; `npm run typecheck` does that).
-Module._extensions[".ts"] = (module, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, "utf8"), {
-    filename,
-    jsc: { parser: { syntax: "typescript" }, target: "es2020" },
-    module: { type: "commonjs" },
-    sourceMaps: "inline",
-  });
-  module._compile(code, filename);
-};
+// Transpiles .ts on require (no type-checking; `npm run typecheck` does that).
+require("../bench/register.cjs");
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "100000" }, seed: { type: "string" } },

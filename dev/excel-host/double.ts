@@ -9,7 +9,8 @@
  * the pane runs in an iframe and shares its parent's double, so the grid beside it shows what the
  * pane wrote.
  */
-import { columnLetters } from "../../src/sheet/plan-types";
+import { topLeftOf } from "../../src/sheet/merge";
+import { a1 } from "../../src/sheet/plan-types";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "../../tests/fakes/excel";
 
 /** A cell as the tests and the preview read it. */
@@ -42,9 +43,6 @@ export interface WorkbookView {
 
 export interface ExcelHostDouble {
   readonly workbook: FakeWorkbookState;
-  /** `Excel.run` calls started, and `context.sync()` calls made, so far. */
-  readonly runs: number;
-  readonly syncs: number;
   /**
    * Fault injection: the next `Excel.run`'s sync number `sync` (1-based) fails at command `at`
    * (1-based), or half way through its batch with "middle". Commands before it stay applied.
@@ -65,13 +63,11 @@ declare global {
   }
 }
 
-export const columnName = columnLetters;
-
 function sheetView(sheet: SheetState): SheetView {
   const cells: Record<string, CellView> = {};
   for (const [key, d] of sheet.cells) {
     const [r, c] = key.split(",").map(Number);
-    const address = `${columnName(c)}${r + 1}`;
+    const address = a1(r, c);
     const untouched =
       d.formula === "" && d.numberFormat === "General" && d.fill === null && !d.font.bold;
     if (untouched && d.font.color === "#000000" && !d.font.italic) continue;
@@ -99,13 +95,6 @@ function sheetView(sheet: SheetState): SheetView {
   };
 }
 
-function cellPosition(address: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
-  if (!m) throw new Error(`Not a cell address: ${address}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
-  return { row: Number(m[2]) - 1, col };
-}
-
 /** A workbook with one empty sheet, "Sheet1", as Excel opens a new one. */
 export function createExcelHost(): ExcelHostDouble {
   const workbook = new FakeWorkbookState();
@@ -116,15 +105,13 @@ export function createExcelHost(): ExcelHostDouble {
   let fault: { sync: number; at: number | "middle" } | null = null;
   const host = {
     workbook,
-    runs: 0,
-    syncs: 0,
     failNextRun(sync: number, at: number | "middle") {
       fault = { sync, at };
     },
     setCell(sheetName: string, address: string, value: string | number | boolean) {
       const sheet = workbook.sheet(sheetName);
       if (!sheet) throw new Error(`No sheet named ${sheetName}`);
-      const { row, col } = cellPosition(address);
+      const { row, col } = topLeftOf(address.toUpperCase());
       sheet.cell(row, col).formula = value;
       changed();
     },
@@ -141,7 +128,6 @@ export function createExcelHost(): ExcelHostDouble {
       listeners.push(listener);
     },
     async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-      host.runs++;
       const context = new FakeRequestContext(workbook);
       const runFault = fault;
       fault = null;
@@ -149,7 +135,6 @@ export function createExcelHost(): ExcelHostDouble {
       const sync = context.sync.bind(context);
       context.sync = () => {
         syncsInRun++;
-        host.syncs++;
         if (runFault && runFault.sync === syncsInRun) {
           const pending = context.queue.commands.length;
           context.queue.failAtCommand =

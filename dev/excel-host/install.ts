@@ -34,9 +34,10 @@ function install(): void {
   // Outside Office, office.js sends a framed page (the preview's pane) to about:blank unless the
   // global OsfOptOut is defined when its strings script has loaded: set it before office.js runs.
   if (window.top !== window) (window as unknown as { OsfOptOut: boolean }).OsfOptOut = true;
-  // Office is there only if a page loads this after office.js; before it (the preview, the tests),
-  // wait for office.js: the document turns "interactive" after parser-blocking scripts such as office.js
-  // ran and before deferred ones (the pane's bundles) run.
+  // Office is already defined only in a page that loads this after office.js: none here does, but
+  // such a page gets its Office patched at once. The preview's pane page and the tests load this
+  // before office.js, so wait for it: the document turns "interactive" after parser-blocking
+  // scripts such as office.js ran and before deferred ones (the pane's bundles) run.
   // A page without office.js (a frame office.js itself opens) is left as it is.
   if (typeof Office !== "undefined") reportExcelHost(Office);
   else {

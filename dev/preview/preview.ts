@@ -1,7 +1,7 @@
 /**
  * The local preview (dev only, served by `npm start` where there is no desktop Excel): the real
  * task pane in an iframe (preview-pane.html: the production pane page, with office.js served
- * locally and the Excel host double loaded after it) beside a plain grid of the double's workbook.
+ * locally and the Excel host double loaded right before it) beside a plain grid of the double's workbook.
  * A cell holding `=IIJ.…` is evaluated as Excel would through the add-in's function library; other
  * formulas (the model's native ones) are shown as written, since the double does not calculate.
  */
@@ -9,7 +9,9 @@ import { parseFormula } from "../../src/cli/formula";
 import { formatResult } from "../../src/cli/format";
 import { type Result, invoke } from "../../src/functions/library";
 import { isIIJError } from "../../src/model";
-import { type CellView, type SheetView, columnName, createExcelHost } from "../excel-host/double";
+import { topLeftOf } from "../../src/sheet/merge";
+import { a1, columnLetters } from "../../src/sheet/plan-types";
+import { type CellView, type SheetView, createExcelHost } from "../excel-host/double";
 
 const host = createExcelHost();
 // The pane's iframe picks this double up (install.ts), so both sides see one workbook.
@@ -83,13 +85,6 @@ function scalarShown(value: unknown, format: string): Shown {
 /** Display text of every non-empty cell, with `=IIJ.…` results spilled into empty neighbours. */
 function shownCells(sheet: SheetView): Map<string, Shown> {
   const shown = new Map<string, Shown>();
-  const position = (address: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
-    return {
-      row: Number(m[2]) - 1,
-      col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1,
-    };
-  };
   for (const cell of Object.values(sheet.cells)) {
     if (cell.formula === "") continue;
     if (isIIJFormula(cell.formula)) {
@@ -99,10 +94,10 @@ function shownCells(sheet: SheetView): Map<string, Shown> {
         continue;
       }
       const grid = Array.isArray(result) ? result : [[result]];
-      const { row, col } = position(cell.address);
+      const { row, col } = topLeftOf(cell.address);
       grid.forEach((line, i) =>
         line.forEach((value, j) => {
-          const at = `${columnName(col + j)}${row + i + 1}`;
+          const at = a1(row + i, col + j);
           const occupied = (sheet.cells[at]?.formula ?? "") !== "";
           if (i + j === 0 || !occupied) shown.set(at, scalarShown(value, cell.numberFormat));
         })
@@ -120,10 +115,9 @@ function extent(shown: Map<string, Shown>, sheet: SheetView): { rows: number; co
   let rows = MIN_ROWS;
   let columns = MIN_COLUMNS;
   for (const address of [...shown.keys(), ...Object.keys(sheet.cells)]) {
-    const m = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    rows = Math.max(rows, Number(m[2]) + 5);
-    columns = Math.max(columns, col + 2);
+    const { row, col } = topLeftOf(address);
+    rows = Math.max(rows, row + 6);
+    columns = Math.max(columns, col + 3);
   }
   return { rows: Math.min(rows, MAX_ROWS), columns: Math.min(columns, MAX_COLUMNS) };
 }
@@ -182,7 +176,7 @@ function renderGrid(sheet: SheetView | undefined): void {
   for (let c = 0; c < columns; c++) {
     const th = document.createElement("th");
     th.scope = "col";
-    th.textContent = columnName(c);
+    th.textContent = columnLetters(c);
     head.append(th);
   }
   const body: HTMLTableRowElement[] = [];
@@ -193,7 +187,7 @@ function renderGrid(sheet: SheetView | undefined): void {
     th.textContent = String(r + 1);
     tr.append(th);
     for (let c = 0; c < columns; c++) {
-      const address = `${columnName(c)}${r + 1}`;
+      const address = a1(r, c);
       const td = document.createElement("td");
       td.dataset.address = address;
       const value = shown.get(address);
@@ -265,11 +259,11 @@ function setUp(): void {
     }
     if (event.key !== "Enter" || !shownSheet) return;
     host.setCell(shownSheet, selected, typed(input.value));
-    const m = /^([A-Z]+)(\d+)$/.exec(selected) as RegExpExecArray;
+    const entered = selected;
+    const { row, col } = topLeftOf(entered);
     input.blur();
-    selected = `${m[1]}${Number(m[2]) + 1}`;
+    selected = a1(row + 1, col);
     render();
-    const entered = `${m[1]}${m[2]}`;
     const sheet = host.view().sheets.find((s) => s.name === shownSheet);
     const value = sheet?.cells[entered]?.formula ?? "";
     if (isIIJFormula(value)) {

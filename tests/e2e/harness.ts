@@ -5,7 +5,7 @@
  * office.js refused), and the Excel host double (dev/excel-host, built to tmp/dev-tools by
  * `npm run build:dev-tools`) run before the pane's scripts.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { type AddressInfo } from "net";
 import { createServer, type Server } from "http";
 import { tmpdir } from "os";
@@ -99,6 +99,23 @@ export interface PanePage {
 }
 
 /**
+ * The local copy of a file under the office.js CDN: the path below OFFICE_CDN (sub-folders such as
+ * en-us/ included) inside OFFICE_JS_DIST, or null if there is no such file or the path would leave
+ * that folder.
+ */
+function officeJsFile(url: string): string | null {
+  let below: string;
+  try {
+    below = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+  } catch {
+    return null; // a malformed escape
+  }
+  const file = normalize(join(OFFICE_JS_DIST, below));
+  if (!file.startsWith(OFFICE_JS_DIST + sep)) return null;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/**
  * Opens a page at `url` with office.js answered from the local copy and every other request that
  * is not under `origin` refused. With `excelHost`, the Excel host double is installed first.
  */
@@ -119,8 +136,8 @@ export async function openPage(
   await page.route("**/*", async (route) => {
     const requested = route.request().url();
     if (requested.startsWith(OFFICE_CDN)) {
-      const file = join(OFFICE_JS_DIST, new URL(requested).pathname.split("/").pop() ?? "");
-      if (!existsSync(file)) return route.fulfill({ status: 404 });
+      const file = officeJsFile(requested);
+      if (!file) return route.fulfill({ status: 404 });
       return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
     }
     if (requested.startsWith(`${origin}/`)) return route.continue();

@@ -274,8 +274,10 @@ test("a write that fails half way is reported and the previous model is put back
 test("the pane requests nothing but its own files and office.js", async () => {
   const pane = await openPane();
   await loadQuarter(pane, "1Q01", "JPY millions");
-  // Long enough for office.js's telemetry frame (TELEMETRY_REFUSED) to be tried and refused.
-  await pane.page.waitForTimeout(4_000);
+  // Until office.js's telemetry frame (TELEMETRY_REFUSED) has been tried and refused.
+  const deadline = Date.now() + 15_000;
+  while (!pane.errors.some((error) => TELEMETRY_REFUSED.test(error)) && Date.now() < deadline)
+    await pane.page.waitForTimeout(100);
   const foreign = pane.requests.filter(
     (url) => !url.startsWith(`${origin}/`) && !url.startsWith(OFFICE_CDN)
   );

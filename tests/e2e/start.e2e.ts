@@ -69,8 +69,8 @@ test("the preview: the pane loads a quarter into the grid, and a typed =IIJ form
   const foreign: string[] = [];
   await page.route("**/*", async (route) => {
     const url = route.request().url();
-    // As from a busy dev server, the Excel host double arrives after office.js's strings script,
-    // which office.js follows by sending a framed page without OsfOptOut to about:blank.
+    // Delays the Excel host double as a busy dev server would: since the double loads before
+    // office.js, the pane must still come up.
     if (url === `${origin}/excel-host.js`)
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     if (url.startsWith(`${origin}/`)) return route.continue();
@@ -125,7 +125,7 @@ test("npm stop ends what npm start started", async () => {
   const stop = spawn(process.execPath, ["scripts/stop.mjs"], { cwd: ROOT, env: env() });
   let stopped = "";
   stop.stdout.on("data", (chunk) => (stopped += String(chunk)));
-  await new Promise((resolve) => stop.on("exit", resolve));
+  await new Promise((resolve) => stop.on("close", resolve));
   expect(stopped).toMatch(/^Stopped the add-in server at https:\/\/localhost:\d+/);
   const deadline = Date.now() + 10_000;
   while (server?.exitCode === null && Date.now() < deadline)
