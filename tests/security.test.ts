@@ -129,6 +129,7 @@ describe("text written into cells can never be taken as a formula unless it is o
     for (const text of ["=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(A1)", "=HYPERLINK(\"x\")"])
       expect(cellFormula({ row: 0, col: 0, text, style: "text" })).toBe(`'${text}`);
     expect(cellFormula({ row: 0, col: 0, text: "Total revenues", style: "label" })).toBe("Total revenues");
+    expect(cellFormula({ row: 0, col: 0, formula: "=SUM(A1)", style: "formula" })).toBe("=SUM(A1)");
   }); // prettier-ignore
 
   test("every text cell of the model sheet stays text", () => {

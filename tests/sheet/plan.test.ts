@@ -1,7 +1,7 @@
 /** The model sheet plan: golden content, with figures typed from the printed page. */
 import { defaultModel } from "../../src/model";
 import { planModelSheet } from "../../src/sheet/plan";
-import { type SheetPlan, a1, cellFormula } from "../../src/sheet/plan-types";
+import { type SheetPlan, a1 } from "../../src/sheet/plan-types";
 
 const model = defaultModel();
 const plans = {
@@ -178,14 +178,4 @@ test("a vintage in the quarter is refused: the sheet shows figures as last repor
   expect(() => planModelSheet(model, { quarter: "1Q01@first", unit: "JPY millions" })).toThrow(
     /without "@"/
   );
-});
-
-test("text that Excel would read as a formula is written as text", () => {
-  const cell = (text: string) => cellFormula({ row: 0, col: 0, text, style: "text" });
-  expect(cell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
-  expect(cell("+1")).toBe("'+1");
-  expect(cell("-1")).toBe("'-1");
-  expect(cell("@SUM(A1)")).toBe("'@SUM(A1)");
-  expect(cell("Total revenues")).toBe("Total revenues");
-  expect(cellFormula({ row: 0, col: 0, formula: "=SUM(A1)", style: "formula" })).toBe("=SUM(A1)");
 });
