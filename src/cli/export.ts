@@ -8,31 +8,12 @@ import { planModelSheet } from "../sheet/plan";
 import { SHEET_UNITS, type SheetUnit } from "../sheet/plan-types";
 import { renderPlanToXlsx } from "../sheet/xlsx-writer";
 import { type Io, UsageError } from "./io";
+import { parseOptions } from "./options";
 
 /** The pane's default: analysts read the statements in millions. */
 const DEFAULT_UNIT: SheetUnit = "JPY millions";
-const FLAGS = ["--quarter", "--unit", "--out"] as const;
-type Flag = (typeof FLAGS)[number];
-
-/** `--flag value` or `--flag=value`, each flag at most once; nothing else. */
-function parseFlags(args: readonly string[]): Partial<Record<Flag, string>> {
-  const values: Partial<Record<Flag, string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 && arg.startsWith("--") ? arg.slice(0, eq) : arg;
-    if (!(FLAGS as readonly string[]).includes(flag)) {
-      throw new UsageError(
-        `${arg.startsWith("-") ? "unknown option" : "unexpected argument"} "${arg}"; options: ${FLAGS.join(", ")}`
-      );
-    }
-    const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
-    if (values[flag as Flag] !== undefined) throw new UsageError(`${flag} given twice`);
-    values[flag as Flag] = value;
-  }
-  return values;
-}
+/** `--name value` or `--name=value`, each at most once; nothing else. */
+const OPTIONS = ["quarter", "unit", "out"];
 
 function resolveSheetUnit(input: string | undefined): SheetUnit {
   if (input === undefined) return DEFAULT_UNIT;
@@ -57,12 +38,12 @@ function resolveSheetQuarter(model: IIJModel, input: string | undefined): string
 }
 
 export async function exportCommand(args: string[], io: Io, model: IIJModel): Promise<number> {
-  const flags = parseFlags(args);
-  const out = flags["--out"];
+  const { flags } = parseOptions(args, OPTIONS, true);
+  const out = flags.get("out");
   if (out === undefined) throw new UsageError("--out FILE.xlsx is required");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file; got "${out}"`);
-  const quarter = resolveSheetQuarter(model, flags["--quarter"]);
-  const unit = resolveSheetUnit(flags["--unit"]);
+  const quarter = resolveSheetQuarter(model, flags.get("quarter"));
+  const unit = resolveSheetUnit(flags.get("unit"));
 
   const plan = planModelSheet(model, { quarter, unit });
   const xlsx = await renderPlanToXlsx(plan);

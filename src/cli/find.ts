@@ -4,35 +4,11 @@ import { type IIJModel, defaultPeriodFor, formulaFor, isIIJError, searchItems } 
 import { parseFormula } from "./formula";
 import { formatResult } from "./format";
 import { type Io, UsageError } from "./io";
-
-/** Reads `--name value` / `--name=value` options; the rest are positional. */
-function options(
-  args: readonly string[],
-  allowed: readonly string[]
-): { flags: Map<string, string>; positional: string[] } {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!allowed.includes(name))
-      throw new UsageError(
-        `unknown option --${name}; options: ${allowed.map((a) => `--${a}`).join(", ")}`
-      );
-    const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags.set(name, value);
-  }
-  return { flags, positional };
-}
+import { parseOptions } from "./options";
 
 /** Lists the items matching the text: statement, id, printed label, value, formula (tab-separated). */
 export function findCommand(args: string[], io: Io, model: IIJModel): number {
-  const { flags, positional } = options(args, ["period", "unit", "limit"]);
+  const { flags, positional } = parseOptions(args, ["period", "unit", "limit"]);
   if (positional.length === 0)
     throw new UsageError("find needs the text to look for, e.g. iij-model find dedicated");
   const limit = Number(flags.get("limit") ?? 20);
@@ -63,7 +39,7 @@ export function findCommand(args: string[], io: Io, model: IIJModel): number {
 
 /** Prints where a figure comes from (the text of IIJ.SOURCE). */
 export function sourceCommand(args: string[], io: Io, model: IIJModel): number {
-  const { flags, positional } = options(args, ["statement"]);
+  const { flags, positional } = parseOptions(args, ["statement"]);
   if (positional.length !== 2)
     throw new UsageError(
       'source takes a period and an item, e.g. iij-model source 1Q01 "Dedicated access services"'

@@ -13,7 +13,3 @@ export function formatResult(result: Result): string {
     return result.map((row) => row.map((c) => scalarText(c, true)).join("\t")).join("\n");
   return scalarText(result, false);
 }
-
-export function isErrorResult(result: Result): boolean {
-  return isIIJError(result);
-}

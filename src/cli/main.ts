@@ -7,6 +7,7 @@ import {
   type IIJModel,
   STATEMENTS,
   defaultModel,
+  isIIJError,
   itemsGrid,
   periodsGrid,
   resolveStatement,
@@ -16,10 +17,8 @@ import {
 import { exportCommand } from "./export";
 import { findCommand, sourceCommand } from "./find";
 import { FormulaSyntaxError, parseFormula } from "./formula";
-import { formatResult, isErrorResult } from "./format";
+import { formatResult } from "./format";
 import { type Io, UsageError } from "./io";
-
-export type { Io } from "./io";
 
 const HELP: Record<string, string> = {
   main: `iij-model: IIJ's quarterly releases as exact, sourced figures.
@@ -98,7 +97,7 @@ function evalCommand(args: string[], io: Io, model: IIJModel): number {
       const call = parseFormula(text);
       const result = invoke(call.name, call.args, model);
       io.out(formatResult(result));
-      if (isErrorResult(result)) status = 1;
+      if (isIIJError(result)) status = 1;
     } catch (error) {
       if (!(error instanceof FormulaSyntaxError)) throw error;
       io.out(`#VALUE!: ${error.message}`);

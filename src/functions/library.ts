@@ -40,7 +40,7 @@ export interface FunctionSpec {
 }
 
 /** Decimal to the double Excel stores: the one place exact values become `number`. */
-export function toNumber(value: Dec): number {
+function toNumber(value: Dec): number {
   return Number(value.toString());
 }
 

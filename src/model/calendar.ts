@@ -30,7 +30,7 @@ export function quarterIndex(p: Quarter): number {
   return p.fy * 4 + (p.q - 1);
 }
 
-export function quarterFromIndex(index: number): Quarter {
+function quarterFromIndex(index: number): Quarter {
   return quarter(Math.floor(index / 4), (index % 4) + 1);
 }
 

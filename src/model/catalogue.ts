@@ -2,7 +2,7 @@ import type { PrintedUnit, StatementId } from "../data/types";
 import { ALIASES } from "./aliases";
 import { invalidValue, notAvailable } from "./errors";
 import { remember } from "./memo";
-import { nameKey, nearestNames, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, shown } from "./names";
 
 /** A line item of a statement or table, as the latest release that prints it labels it. */
 export interface Item {
@@ -20,7 +20,7 @@ export interface Item {
 }
 
 /** The last heading of a section path: "Investing Activities" for ".../Investing Activities". */
-function innermostSection(section: string): string {
+export function innermostSection(section: string): string {
   const parts = section.split(" / ");
   return parts[parts.length - 1];
 }
@@ -69,7 +69,7 @@ export class ItemCatalogue {
 
   /** Resolves what the user typed; unknown names are `#N/A`, ambiguous ones `#VALUE!`, both naming choices. */
   resolve(input: unknown, argument = "item"): Item {
-    if (input === null || input === undefined || input === "") {
+    if (isOmitted(input)) {
       throw invalidValue(`An ${argument} is required. ${this.validChoices()}`);
     }
     if (typeof input !== "string") {

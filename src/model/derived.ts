@@ -1,10 +1,11 @@
 import type { StatementId } from "../data/types";
-import { periodKey, shiftQuarter } from "./calendar";
+import { type Period, periodKey, shiftQuarter } from "./calendar";
 import { type Item, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
 import { FINANCIAL_STATEMENTS, type IIJModel, resolveStatement } from "./model";
-import { nameKey, nearestNames, quotedList, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
+import type { Vintage } from "./periods";
 
 /** Statements searched, in order, when a function takes an item without its statement. */
 const SEARCH_ORDER: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI"];
@@ -18,7 +19,7 @@ export function resolveAnyItem(
   itemInput: unknown,
   statementInput?: unknown
 ): Item {
-  if (statementInput !== null && statementInput !== undefined && statementInput !== "") {
+  if (!isOmitted(statementInput)) {
     return model.catalogue(resolveStatement(statementInput)).resolve(itemInput);
   }
   if (typeof itemInput === "string") {
@@ -56,6 +57,13 @@ function printedValue(model: IIJModel, item: Item, period: unknown): Dec {
   ).value;
 }
 
+/** The period argument that names `period` as of `vintage`: "1Q01", "1Q01@first", "1Q01@2001-08-14". */
+function periodArgument(period: Period, vintage: Vintage): string {
+  const suffix =
+    vintage.kind === "latest" ? "" : `@${vintage.kind === "first" ? "first" : vintage.id}`;
+  return `${periodKey(period)}${suffix}`;
+}
+
 export type Basis = "YoY" | "QoQ";
 const BASES: Readonly<Record<string, Basis>> = {
   yoy: "YoY",
@@ -79,7 +87,7 @@ export function growth(
 ): Dec {
   const item = resolveAnyItem(model, itemInput);
   let basis: Basis = "YoY";
-  if (basisInput !== null && basisInput !== undefined && basisInput !== "") {
+  if (!isOmitted(basisInput)) {
     const b = typeof basisInput === "string" ? BASES[nameKey(basisInput)] : undefined;
     if (!b)
       throw invalidValue(
@@ -89,14 +97,10 @@ export function growth(
   }
   const request = model.resolveQuarter(periodInput, item.statement);
   const prior = shiftQuarter(request.period, basis === "YoY" ? -4 : -1);
-  const suffix =
-    request.vintage.kind === "latest"
-      ? ""
-      : `@${request.vintage.kind === "first" ? "first" : request.vintage.id}`;
-  const now = printedValue(model, item, `${periodKey(request.period)}${suffix}`);
+  const now = printedValue(model, item, periodArgument(request.period, request.vintage));
   let then: Dec;
   try {
-    then = printedValue(model, item, `${periodKey(prior)}${suffix}`);
+    then = printedValue(model, item, periodArgument(prior, request.vintage));
   } catch (error) {
     if (error instanceof IIJError) {
       throw notAvailable(
@@ -117,17 +121,12 @@ const MARGINS = ["gross", "operating", "EBITDA", "net"] as const;
 /** A margin over total revenues, as a fraction: gross, operating, EBITDA (Table 5's), net, or any INCOME amount. */
 export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknown): Dec {
   const request = model.resolveQuarter(periodInput, "INCOME");
-  const suffix =
-    request.vintage.kind === "latest"
-      ? ""
-      : `@${request.vintage.kind === "first" ? "first" : request.vintage.id}`;
-  const period = `${periodKey(request.period)}${suffix}`;
+  const period = periodArgument(request.period, request.vintage);
   const income = (id: string) => model.statementAmount("INCOME", period, id).value;
   const revenue = income("total_revenues");
   if (revenue.isZero())
     throw notAvailable(`Total revenues are 0 in ${periodKey(request.period)}: no margin.`);
-  const kind =
-    kindInput === null || kindInput === undefined || kindInput === "" ? "gross" : kindInput;
+  const kind = isOmitted(kindInput) ? "gross" : kindInput;
   if (typeof kind !== "string")
     throw invalidValue(
       `The margin kind must be text: ${quotedList([...MARGINS])} or an INCOME item; got ${describeValue(kind)}.`

@@ -1,20 +1,16 @@
 import type { StatementId } from "../data/types";
 import { type Period, isoDate, periodKey, printedDate, quarterEnd, quarterStart } from "./calendar";
-import type { Item } from "./catalogue";
+import { type Item, innermostSection } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue } from "./errors";
 import { readRange } from "./guidance";
 import { type FinancialStatement, type IIJModel, STATEMENTS } from "./model";
+import { isOmitted } from "./names";
 import { resolveUnit } from "./units";
 
 /** A cell of a spilled grid: a value, or the error of that one cell. */
 export type GridCell = Dec | string | IIJError;
 export type Grid = GridCell[][];
-
-function innermost(section: string): string {
-  const parts = section.split(" / ");
-  return parts[parts.length - 1];
-}
 
 /** Labels as a reader needs them in a column: a label printed twice gets its section. */
 export function displayLabels(items: readonly Item[]): Map<string, string> {
@@ -24,7 +20,7 @@ export function displayLabels(items: readonly Item[]): Map<string, string> {
     items.map((i) => [
       i.id,
       (counts.get(i.label) ?? 0) > 1 && i.section
-        ? `${i.label} (${innermost(i.section)})`
+        ? `${i.label} (${innermostSection(i.section)})`
         : i.label,
     ])
   );
@@ -46,7 +42,7 @@ function cell(compute: () => Dec): GridCell {
  */
 export function statementGrid(model: IIJModel, statement: StatementId, unitInput?: unknown): Grid {
   if (statement === "GUIDANCE") {
-    if (unitInput !== null && unitInput !== undefined && unitInput !== "")
+    if (!isOmitted(unitInput))
       throw invalidValue(`Guidance keeps its printed unit (JPY millions); leave the unit empty.`);
     return guidanceGrid(model);
   }
@@ -55,7 +51,7 @@ export function statementGrid(model: IIJModel, statement: StatementId, unitInput
   const labels = displayLabels(items);
   const first = items[0];
   if (statement === "KPI") {
-    if (unitInput !== null && unitInput !== undefined && unitInput !== "")
+    if (!isOmitted(unitInput))
       throw invalidValue(
         `KPI tables keep their printed units (contracts, JPY millions, Gbps); leave the unit empty.`
       );
@@ -108,7 +104,7 @@ function guidanceGrid(model: IIJModel): Grid {
   return rows;
 }
 
-export function describePeriod(p: Period): string {
+function describePeriod(p: Period): string {
   if (p.kind === "year") return `fiscal year ${p.fy} (Apr 1, ${p.fy} - Mar 31, ${p.fy + 1})`;
   return `fiscal ${p.fy} Q${p.q} (${printedDate(quarterStart(p))} - ${printedDate(quarterEnd(p))})`;
 }

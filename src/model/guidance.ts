@@ -3,8 +3,8 @@ import { periodKey } from "./calendar";
 import { describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { invalidValue, notAvailable } from "./errors";
-import type { IIJModel } from "./model";
-import { nameKey, quotedList, shown } from "./names";
+import { type IIJModel, pickVintage } from "./model";
+import { isOmitted, nameKey, quotedList, shown } from "./names";
 import { readPrinted } from "./printed";
 
 export type Bound = "low" | "mid" | "high" | "text";
@@ -43,7 +43,7 @@ export function readRange(range: PrintedGuidanceRange): GuidanceRange {
 }
 
 function resolveBound(input: unknown): Bound | null {
-  if (input === null || input === undefined || input === "") return null;
+  if (isOmitted(input)) return null;
   const bound = typeof input === "string" ? BOUND_NAMES[nameKey(input)] : undefined;
   if (!bound) {
     const got = typeof input === "string" ? `"${shown(input)}"` : describeValue(input);
@@ -70,14 +70,8 @@ export function guidanceValue(
   const bound = resolveBound(boundInput);
   const key = periodKey(request.period);
   const vintage = request.vintage;
-  const pick = <T extends { release: { id: string } }>(list: readonly T[]): T | undefined =>
-    vintage.kind === "first"
-      ? list[0]
-      : vintage.kind === "release"
-        ? list.find((e) => e.release.id === vintage.id)
-        : list[list.length - 1];
-  const range = pick(model.guidance(metric.id, key, "range"));
-  const outlook = pick(model.guidance(metric.id, key, "outlook"));
+  const range = pickVintage(model.guidance(metric.id, key, "range"), vintage);
+  const outlook = pickVintage(model.guidance(metric.id, key, "outlook"), vintage);
   if (vintage.kind === "release" && !range && !outlook) {
     const releases = model.releases.map((r) => r.id).join(", ");
     throw notAvailable(

@@ -24,7 +24,7 @@ import { type Item, ItemCatalogue, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
 import { remember } from "./memo";
-import { nameKey, nearestNames, quotedList, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
 import { type PrintedValue, readPrinted } from "./printed";
 import { type Unit, convert, resolveUnit } from "./units";
@@ -85,7 +85,7 @@ const STATEMENT_NAMES: Readonly<Record<StatementId, readonly string[]>> = {
 export function resolveStatement(input: unknown): StatementId {
   if (typeof input !== "string" || input.trim() === "") {
     throw invalidValue(
-      `The statement must be text: ${quotedList(STATEMENTS)}; got ${input === null || input === undefined || input === "" ? "nothing" : describeValue(input)}.`
+      `The statement must be text: ${quotedList(STATEMENTS)}; got ${isOmitted(input) ? "nothing" : describeValue(input)}.`
     );
   }
   const key = nameKey(input);
@@ -116,11 +116,11 @@ export class IIJModel {
   private readonly quartersByStatement = new Map<StatementId, Quarter[]>();
   private readonly guidanceEntries = new Map<string, GuidanceEntry[]>();
   private readonly guidancePeriods: Period[] = [];
-  /** Each figure's printed text read as a value, once, when the release is indexed. */
+  /** Each figure's printed text read as a value, on first use (see `numberOf`). */
   private readonly printedValues = new Map<Figure, PrintedValue>();
   /** Period arguments parsed so far (the model never changes, so neither does FQ0). */
   private readonly periodRequests = new Map<unknown, PeriodRequest>();
-  /** Keys ("1Q01") of the quarters each statement prints, for checking a period in one lookup. */
+  /** The quarterIndex of each quarter a statement prints, for checking a period in one lookup. */
   private readonly quarterKeys = new Map<StatementId, ReadonlySet<number>>();
 
   constructor(releases: readonly Release[]) {
@@ -343,17 +343,13 @@ export class IIJModel {
   ): Figure | undefined {
     const list = this.figures.get(figureKey(statement, itemId, period, measure));
     if (!list || list.length === 0) return undefined;
-    if (vintage.kind === "latest") return list[list.length - 1];
-    if (vintage.kind === "first") return list[0];
-    const found = list.find((f) => f.release.id === vintage.id);
-    if (!found) {
+    return pickVintage(list, vintage, (id) => {
       const releases = this.releases.map((r) => r.id).join(", ");
       const printedIn = list.map((f) => f.release.id).join(", ");
-      throw notAvailable(
-        `Release ${vintage.id} does not print this figure (printed in: ${printedIn}; releases: ${releases}).`
+      return notAvailable(
+        `Release ${id} does not print this figure (printed in: ${printedIn}; releases: ${releases}).`
       );
-    }
-    return found;
+    });
   }
 
   /** Every release's printing of one figure, first reported first. */
@@ -438,6 +434,19 @@ export class IIJModel {
     return this.guidanceEntries.get(`${metricId}|${period}|${kind}`) ?? [];
   }
 
+  /**
+   * The guidance entry `IIJ.SOURCE` cites for a metric in a parsed period, as of its vintage, from
+   * the metric's ranges then its outlooks; undefined when none is given.
+   */
+  guidanceEntry(metricId: string, request: PeriodRequest): GuidanceEntry | undefined {
+    const key = periodKey(request.period);
+    const entries = [
+      ...this.guidance(metricId, key, "range"),
+      ...this.guidance(metricId, key, "outlook"),
+    ];
+    return pickVintage(entries, request.vintage);
+  }
+
   guidancePeriodList(): readonly Period[] {
     return [...this.guidancePeriods].sort((a, b) => rank(a) - rank(b));
   }
@@ -454,6 +463,23 @@ export class IIJModel {
     }
     return request;
   }
+}
+
+/**
+ * One release's version from `list` (first reported first): the latest, the first, or the named
+ * release's (its last entry there). Undefined when `list` is empty or the named release is not in
+ * it, unless `missing` is given: then its error is thrown for the named release.
+ */
+export function pickVintage<T extends { readonly release: { readonly id: string } }>(
+  list: readonly T[],
+  vintage: Vintage,
+  missing?: (releaseId: string) => Error
+): T | undefined {
+  if (vintage.kind === "latest") return list[list.length - 1];
+  if (vintage.kind === "first") return list[0];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].release.id === vintage.id) return list[i];
+  if (missing) throw missing(vintage.id);
+  return undefined;
 }
 
 /** Sort order for periods: quarters chronologically, then fiscal years. */

@@ -6,7 +6,13 @@ export function nameKey(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-function editDistance(a: string, b: string): number {
+/** Whether an argument was left out: null, undefined and empty text all mean "not given". */
+export function isOmitted(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || value === "";
+}
+
+/** The Levenshtein distance: insertions, deletions and substitutions to turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

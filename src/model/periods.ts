@@ -1,4 +1,4 @@
-import { shown } from "./names";
+import { isOmitted, shown } from "./names";
 import {
   type CalendarDate,
   type Period,
@@ -66,7 +66,7 @@ const VINTAGE = /^(.*?) ?@ ?(FIRST|LATEST|\d{4}-\d{2}-\d{2})$/;
  * date); text is trimmed and case-insensitive. `anchor` is the latest reported quarter, for FQ0.
  */
 export function parsePeriod(input: unknown, anchor: Quarter): PeriodRequest {
-  if (input === null || input === undefined || input === "") {
+  if (isOmitted(input)) {
     throw invalidValue(`A period is required. Periods: ${PERIOD_FORMS}.`);
   }
   if (typeof input === "boolean") {

@@ -3,17 +3,14 @@
  * section, with typos forgiven. Used by the pane's search box and `iij-model find`.
  */
 import type { StatementId } from "../data/types";
-import { ALIASES } from "./aliases";
 import { periodKey } from "./calendar";
-import type { Item } from "./catalogue";
+import { type Item, innermostSection } from "./catalogue";
 import { STATEMENTS, type IIJModel } from "./model";
-import { nameKey } from "./names";
+import { editDistance, nameKey } from "./names";
 
 export interface SearchHit {
   readonly item: Item;
   readonly score: number;
-  /** The name that matched best (a label, alias or id). */
-  readonly matched: string;
 }
 
 function words(text: string): string[] {
@@ -22,17 +19,6 @@ function words(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9&]+/)
     .filter(Boolean);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** How well one query word matches one name word: exact 1, prefix 0.8, a typo 0.6, else 0. */
@@ -69,22 +55,22 @@ function nameScore(query: string, name: string): number {
 export function searchItems(model: IIJModel, query: string, limit = 20): SearchHit[] {
   const hits: SearchHit[] = [];
   STATEMENTS.forEach((statement: StatementId) => {
-    for (const item of model.items(statement)) {
-      const section = item.section.split(" / ").pop() ?? "";
-      const aliases = ALIASES[statement][item.id] ?? [];
+    const catalogue = model.catalogue(statement);
+    for (const item of catalogue.items) {
+      const section = innermostSection(item.section);
+      const aliases = catalogue.aliasesOf(item.id);
       const names = [
         ...item.printedLabels,
         item.id.replace(/_/g, " "),
         ...aliases,
         ...item.printedLabels.map((l) => `${section} ${l}`),
       ];
-      let best = { score: 0, matched: "" };
+      let best = 0;
       for (const name of names) {
         // An alias is a shorthand: on a tie, the item whose own label or id matches comes first.
-        const score = nameScore(query, name) - (aliases.includes(name) ? 1 : 0);
-        if (score > best.score) best = { score, matched: name };
+        best = Math.max(best, nameScore(query, name) - (aliases.includes(name) ? 1 : 0));
       }
-      if (best.score > 0) hits.push({ item, ...best });
+      if (best > 0) hits.push({ item, score: best });
     }
   });
   const order = (h: SearchHit) =>
@@ -95,13 +81,11 @@ export function searchItems(model: IIJModel, query: string, limit = 20): SearchH
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * The formula that reads an item, as it would be typed: its printed label when that is unique in
- * its statement, else its id. `unit` is added only when it is not the default.
+ * The formula that reads an item, as it would be typed: its printed label when that names it alone
+ * in its statement, else its id. `unit` is added only when it is not the default.
  */
 export function formulaFor(model: IIJModel, item: Item, period: string, unit?: string): string {
-  const labelIsUnique =
-    model.items(item.statement).filter((i) => nameKey(i.label) === nameKey(item.label)).length ===
-    1;
+  const labelIsUnique = model.catalogue(item.statement).find(item.label) === item;
   const name = quote(labelIsUnique ? item.label : item.id);
   const p = quote(period);
   switch (item.statement) {

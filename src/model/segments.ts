@@ -1,7 +1,7 @@
 import { describeValue } from "./catalogue";
 import { invalidValue, notAvailable } from "./errors";
 import type { IIJModel } from "./model";
-import { nameKey, nearestNames, quotedList, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 
 /**
  * The revenue and cost segments of the statements of operations, by the short names analysts use.
@@ -46,7 +46,8 @@ function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
     names.push([nameKey(name), id, name], [nameKey(id), id, name]);
     for (const label of item?.printedLabels ?? []) names.push([nameKey(label), id, label]);
     const aliases = model.catalogue("INCOME").aliasesOf(id);
-    // INCOME's aliases name revenue rows ("Connectivity" is revenue); costs use only their own names.
+    // Only revenue segments also take their rows' INCOME aliases ("IDC", "Sales"); a cost segment
+    // takes its short name, id and printed labels, not its row's aliases ("SI cost", "COGS").
     if (kind === "revenue") for (const alias of aliases) names.push([nameKey(alias), id, alias]);
   }
   byKind.set(kind, names);
@@ -58,8 +59,7 @@ export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknow
   const segments = kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS;
   const valid = () =>
     `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
-  if (input === null || input === undefined || input === "")
-    return segments[segments.length - 1][1];
+  if (isOmitted(input)) return segments[segments.length - 1][1];
   if (typeof input !== "string") {
     throw invalidValue(`The segment must be text; got ${describeValue(input)}. ${valid()}`);
   }

@@ -16,7 +16,7 @@ export function releaseName(r: Release): string {
 }
 
 /** The citation of one printed figure: release, table and page, row, column, printed text and unit, repair. */
-export function citeFigure(f: Figure, item: Item): string {
+function citeFigure(f: Figure, item: Item): string {
   const unit =
     f.measure === "usd" ? "USD thousands" : f.measure === "amount" ? item.unit : "percent";
   const parts = [
@@ -44,18 +44,12 @@ export function source(
   if (item.statement === "GUIDANCE") {
     const request = model.resolveGuidancePeriod(periodInput);
     const key = periodKey(request.period);
-    const entries = [
-      ...model.guidance(item.id, key, "range"),
-      ...model.guidance(item.id, key, "outlook"),
-    ];
     const vintage = request.vintage;
-    const chosen =
-      vintage.kind === "release" ? entries.filter((e) => e.release.id === vintage.id) : entries;
-    if (chosen.length === 0)
+    const e = model.guidanceEntry(item.id, request);
+    if (!e)
       throw notAvailable(
         `No guidance for ${item.label} in ${key}${vintage.kind === "release" ? ` in release ${vintage.id}` : ""}.`
       );
-    const e = vintage.kind === "first" ? chosen[0] : chosen[chosen.length - 1];
     const what = e.range
       ? `printed "${e.range.range}" ${e.range.unit}`
       : `the outlook: "${e.outlook?.text}"`;

@@ -1,7 +1,7 @@
 import type { PrintedUnit } from "../data/types";
 import { Dec } from "./decimal";
 import { invalidValue } from "./errors";
-import { nameKey, nearestNames, quotedList, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 
 /**
  * Units a statement amount can be asked for. Statements print JPY thousands; USD is translated at
@@ -55,7 +55,7 @@ for (const [unit, names] of Object.entries(UNIT_NAMES) as [Unit, readonly string
 }
 
 /** The units a row printed in `printed` can be converted to; the first is the default. */
-export function unitsFor(printed: PrintedUnit): readonly Unit[] {
+function unitsFor(printed: PrintedUnit): readonly Unit[] {
   switch (printed) {
     case "JPY thousands":
       return [
@@ -79,7 +79,7 @@ export function unitsFor(printed: PrintedUnit): readonly Unit[] {
  */
 export function resolveUnit(input: unknown, printed: PrintedUnit, what: string): Unit | null {
   const allowed = unitsFor(printed);
-  if (input === null || input === undefined || input === "") return allowed[0] ?? null;
+  if (isOmitted(input)) return allowed[0] ?? null;
   if (typeof input !== "string") {
     throw invalidValue(
       `The unit must be text such as "JPY millions"; got ${typeof input === "boolean" ? String(input).toUpperCase() : String(input)}.`

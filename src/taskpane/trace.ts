@@ -54,10 +54,7 @@ function figureLines(model: IIJModel, item: Item, periodInput: unknown): Provena
   if (item.statement === "GUIDANCE") {
     const request = model.resolveGuidancePeriod(periodInput);
     const key = periodKey(request.period);
-    const entry = [
-      ...model.guidance(item.id, key, "range"),
-      ...model.guidance(item.id, key, "outlook"),
-    ].at(-1);
+    const entry = model.guidanceEntry(item.id, request);
     if (!entry)
       return {
         title: `${item.label}, ${key}`,
