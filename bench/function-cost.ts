@@ -7,7 +7,7 @@ import * as excel from "../src/functions/functions";
 import { invoke } from "../src/functions/library";
 import { RELEASES } from "../src/data";
 import { IIJModel, STATEMENTS, periodKey } from "../src/model";
-import { ALIASES } from "../src/model/aliases";
+import { LINES } from "../src/model/statements";
 import { median, now } from "./stats";
 
 export interface FunctionCost {
@@ -60,7 +60,11 @@ const CASES: readonly Case[] = [
     scalar: true,
     call: () => excel.income("1Q01", "Revenue", null),
     fn: "INCOME",
-    sweep: (m) => each(quarters(m), Object.values(ALIASES.INCOME).flat()),
+    sweep: (m) =>
+      each(
+        quarters(m),
+        Object.values(LINES.INCOME).flatMap((line) => line.aliases ?? [])
+      ),
   },
   {
     name: 'IIJ.GROWTH("1Q01","Total revenues","YoY")',

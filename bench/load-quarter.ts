@@ -1,12 +1,12 @@
 /**
  * Load quarter cost: `context.sync()` round trips and Excel API calls (commands queued and run in
- * Excel) per load, against the Excel host double of tests/fakes/excel.ts, for the shipped writer
+ * Excel) per load, against the fake Excel of dev/excel-host/fake-excel.ts, for the shipped writer
  * (src/sheet/excel-writer.ts) and for the naive cell-by-cell writer kept in bench/.
  */
 import { defaultModel } from "../src/model";
 import { loadPlan } from "../src/sheet/excel-writer";
 import { planModelSheet } from "../src/sheet/plan";
-import { FakeRequestContext, FakeWorkbookState } from "../tests/fakes/excel";
+import { FakeRequestContext, FakeWorkbookState } from "../dev/excel-host/fake-excel";
 import { naiveLoadPlan } from "./naive-writer";
 
 /** Excel on the web: a round trip to the workbook's host is of this order. */

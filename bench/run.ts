@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles } from "./bundles";
-import { installCustomFunctions } from "../tests/fakes/custom-functions";
+import { installCustomFunctions } from "../dev/excel-host/custom-functions";
 import { measureExport } from "./export";
 import { ROUND_TRIP_MS, measureLoadQuarter } from "./load-quarter";
 import { measureStartup } from "./startup";

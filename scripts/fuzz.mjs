@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Property-based fuzzing of every custom function at scale: `npm run fuzz -- --runs N --seed S`.
-// The generator and the property are tests/fuzz/property.ts (shared with the jest sample); this
+// The generator and the property are dev/fuzz/property.ts (shared with the jest sample); this
 // script loads that TypeScript through bench/register.cjs (the benchmarks' @swc/core require hook),
 // prints the outcomes by kind and by function, and ends with "N cases, V violations"; it exits 1 on
 // any violation, after printing the seed and the smallest failing case.
@@ -21,7 +21,7 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const { fuzz, showCase } = require("../tests/fuzz/property.ts");
+const { fuzz, showCase } = require("../dev/fuzz/property.ts");
 const started = Date.now();
 const report = fuzz(runs, seed);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,15 +1,9 @@
 /** The examples in the README and the shipped help page are evaluated, so the docs stay true. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseFormula } from "../src/cli/formula";
-import { invoke } from "../src/functions/library";
+import { evaluateFormula } from "../src/functions/formula-text";
 
 const read = (path: string) => readFileSync(join(__dirname, "..", path), "utf8");
-
-const evaluate = (formula: string) => {
-  const call = parseFormula(formula);
-  return invoke(call.name, call.args);
-};
 
 const helpExamples = [
   ...read("src/help/help.html").matchAll(
@@ -26,11 +20,11 @@ test("the docs have examples to check", () => {
 });
 
 test.each(helpExamples)("help.html: %s gives %s", (formula, expected) => {
-  expect(String(evaluate(formula))).toBe(expected);
+  expect(String(evaluateFormula(formula))).toBe(expected);
 });
 
 test.each(readmeExamples)("README: %s gives %s", (formula, expected) => {
-  expect(String(evaluate(formula))).toBe(expected);
+  expect(String(evaluateFormula(formula))).toBe(expected);
 });
 
 test("the README documents every function with an example", () => {

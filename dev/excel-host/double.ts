@@ -1,6 +1,6 @@
 /**
  * An Excel host double for a real browser: `Excel.run` over the in-memory workbook of
- * tests/fakes/excel.ts (worksheets, ranges, formats, names, conditional formats, Office.js's
+ * fake-excel.ts (worksheets, ranges, formats, names, conditional formats, Office.js's
  * load/sync batching, errors for properties read before a sync), plus what a test or the preview
  * needs around it: a JSON view of the workbook, typing into a cell, change notifications and fault
  * injection. install.ts puts it in a page. Development only: never in the production build.
@@ -11,7 +11,7 @@
  */
 import { topLeftOf } from "../../src/sheet/merge";
 import { a1 } from "../../src/sheet/plan-types";
-import { FakeRequestContext, FakeWorkbookState, SheetState } from "../../tests/fakes/excel";
+import { FakeRequestContext, FakeWorkbookState, SheetState } from "./fake-excel";
 
 /** A cell as the tests and the preview read it. */
 export interface CellView {
@@ -129,19 +129,8 @@ export function createExcelHost(): ExcelHostDouble {
     },
     async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
       const context = new FakeRequestContext(workbook);
-      const runFault = fault;
+      if (fault) context.faults.failCommand({ sync: fault.sync, index: fault.at });
       fault = null;
-      let syncsInRun = 0;
-      const sync = context.sync.bind(context);
-      context.sync = () => {
-        syncsInRun++;
-        if (runFault && runFault.sync === syncsInRun) {
-          const pending = context.queue.commands.length;
-          context.queue.failAtCommand =
-            runFault.at === "middle" ? Math.max(1, Math.ceil(pending / 2)) : runFault.at;
-        }
-        return sync();
-      };
       try {
         const result = await batch(context);
         if (context.queue.commands.length > 0) await context.sync();

@@ -5,8 +5,7 @@
  * A cell holding `=IIJ.…` is evaluated as Excel would through the add-in's function library; other
  * formulas (the model's native ones) are shown as written, since the double does not calculate.
  */
-import { parseFormula } from "../../src/cli/formula";
-import { formatResult } from "../../src/cli/format";
+import { formatResult, parseFormula } from "../../src/functions/formula-text";
 import { type Result, invoke } from "../../src/functions/library";
 import { isIIJError } from "../../src/model";
 import { topLeftOf } from "../../src/sheet/merge";

@@ -1,8 +1,7 @@
 /** `iij-model find` and `iij-model source`: discovery and provenance from the terminal. */
+import { findWithValues, formatResult } from "../functions/formula-text";
 import { invoke } from "../functions/library";
-import { type IIJModel, defaultPeriodFor, formulaFor, isIIJError, searchItems } from "../model";
-import { parseFormula } from "./formula";
-import { formatResult } from "./format";
+import { type IIJModel, isIIJError } from "../model";
 import { type Io, UsageError } from "./io";
 import { parseOptions } from "./options";
 
@@ -14,26 +13,16 @@ export function findCommand(args: string[], io: Io, model: IIJModel): number {
   const limit = Number(flags.get("limit") ?? 20);
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a whole number from 1; got ${flags.get("limit")}`);
-  const hits = searchItems(model, positional.join(" "), limit);
-  if (hits.length === 0) {
+  const found = findWithValues(model, positional.join(" "), {
+    period: flags.get("period"),
+    unit: flags.get("unit"),
+    limit,
+  });
+  if (found.length === 0) {
     io.err(`iij-model find: nothing matches "${positional.join(" ")}"`);
     return 1;
   }
-  for (const hit of hits) {
-    const period = flags.get("period") ?? defaultPeriodFor(model, hit.item);
-    const formula = formulaFor(model, hit.item, period, flags.get("unit"));
-    const call = parseFormula(formula);
-    const value = invoke(call.name, call.args, model);
-    io.out(
-      [
-        hit.item.statement,
-        hit.item.id,
-        hit.item.label,
-        isIIJError(value) ? value.kind : formatResult(value),
-        formula,
-      ].join("\t")
-    );
-  }
+  for (const f of found) io.out([f.statement, f.id, f.label, f.value, f.formula].join("\t"));
   return 0;
 }
 

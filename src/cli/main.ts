@@ -2,7 +2,7 @@
  * iij-model: the command line over the same model and function library as the add-in.
  * Exit status: 0 success, 1 a formula returned an error or a check failed, 2 bad usage.
  */
-import { invoke } from "../functions/library";
+import { evaluateFormula, formatResult } from "../functions/formula-text";
 import {
   type IIJModel,
   STATEMENTS,
@@ -16,8 +16,6 @@ import {
 } from "../model";
 import { exportCommand } from "./export";
 import { findCommand, sourceCommand } from "./find";
-import { FormulaSyntaxError, parseFormula } from "./formula";
-import { formatResult } from "./format";
 import { type Io, UsageError } from "./io";
 
 const HELP: Record<string, string> = {
@@ -93,16 +91,9 @@ function evalCommand(args: string[], io: Io, model: IIJModel): number {
       : args;
   let status = 0;
   for (const text of formulas) {
-    try {
-      const call = parseFormula(text);
-      const result = invoke(call.name, call.args, model);
-      io.out(formatResult(result));
-      if (isIIJError(result)) status = 1;
-    } catch (error) {
-      if (!(error instanceof FormulaSyntaxError)) throw error;
-      io.out(`#VALUE!: ${error.message}`);
-      status = 1;
-    }
+    const result = evaluateFormula(text, model);
+    io.out(formatResult(result));
+    if (isIIJError(result)) status = 1;
   }
   return status;
 }

@@ -14,7 +14,7 @@ import { invoke } from "./library";
  * @helpurl https://localhost:3000/help.html#income
  * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", "FY2001 Q1", a quarter-end date (2001-06-30 or a date cell), or "FQ0" for the latest quarter.
  * @param {any} item Printed row label or id, e.g. "Total revenues", "Operating loss", "S&M", "net_income".
- * @param {any} [unit] "JPY thousands" (default, as printed), "JPY millions", "JPY", "USD thousands" or "USD" (at the release's 124.73 JPY per USD).
+ * @param {any} [unit] "JPY thousands" (default, as printed), "JPY millions", "JPY", "USD thousands" or "USD" (at the convenience rate of the release that printed the figure).
  * @returns {number} The amount in the requested unit.
  */
 export function income(period: any, item: any, unit?: any): number {
@@ -50,11 +50,11 @@ export function cashflow(period: any, item: any, unit?: any): number {
 }
 
 /**
- * A figure of the release's Tables 1 to 5 (contracts, revenue breakdown, bandwidth, backbone costs, EBITDA, CAPEX, D&A), in its printed unit.
+ * A figure of the release's operating tables (contracts, revenue breakdown, bandwidth, backbone costs, EBITDA, CAPEX, D&A), in its printed unit.
  * Example: =IIJ.KPI("1Q01","EBITDA") returns 376 (JPY millions).
  * @customfunction KPI
  * @helpurl https://localhost:3000/help.html#kpi
- * @param {any} period Fiscal quarter: "1Q01", "4Q00", "1Q00", a quarter-end date or "FQ0".
+ * @param {any} period Fiscal quarter: "1Q01", "Q1 FY2001", a quarter-end date or "FQ0".
  * @param {any} metric Printed row label or id, e.g. "EBITDA", "Total Dedicated Access Services Contracts", "International Backbone Costs".
  * @returns {number} The figure in the table's printed unit (contracts, JPY millions or Gbps).
  */
@@ -67,8 +67,8 @@ export function kpi(period: any, metric: any): number {
  * Example: =IIJ.GUIDANCE("2Q01","Revenues","mid") returns 9250.
  * @customfunction GUIDANCE
  * @helpurl https://localhost:3000/help.html#guidance
- * @param {any} period Guided period: "2Q01" (quarter ranges) or "FY2001" (qualitative outlook).
- * @param {any} metric "Revenues", "Operating Income (Loss)" or "EBITDA".
+ * @param {any} period Guided period: a quarter with a guided range (e.g. "2Q01") or a fiscal year with an outlook (e.g. "FY2001"); IIJ.PERIODS lists them.
+ * @param {any} metric A guided metric by printed label or id, e.g. "Revenues", "Operating Income (Loss)", "EBITDA"; IIJ.ITEMS("GUIDANCE") lists them.
  * @param {any} [bound] "low", "mid" (default; (low + high) / 2) or "high"; "text" for the outlook's words.
  * @returns {any} The bound in JPY millions, or the outlook text.
  */
@@ -182,8 +182,8 @@ export function source(period: any, item: any, statement?: any): string {
 }
 
 /**
- * The release's convenience rate: JPY per USD 1 (124.73, the approximate rate on Jun 29, 2001).
- * Example: =IIJ.FXRATE() returns 124.73.
+ * The latest release's convenience rate: JPY per USD 1, the approximate exchange rate the release states for its USD figures.
+ * Example: =IIJ.FXRATE() returns that rate.
  * @customfunction FXRATE
  * @helpurl https://localhost:3000/help.html#fxrate
  * @returns {number} JPY per USD.

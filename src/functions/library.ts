@@ -1,7 +1,9 @@
 /**
- * The IIJ function library as a table: each function's name, parameters and pure implementation.
- * The custom functions (functions.ts) and the CLI's `eval` both call `invoke`, so a formula gives
- * the same answer in a cell and in a terminal. No Office here.
+ * The IIJ function library as a table: each function's name, parameters, pure implementation and
+ * how a call of it is traced to the printed figure it reads. The custom functions (functions.ts),
+ * the CLI's `eval` and the pane all call `invoke`, so a formula gives the same answer in a cell and
+ * in a terminal; the pane's trace reads `traceCall`, so a new function brings its own trace. No
+ * Office here.
  */
 import {
   Dec,
@@ -11,6 +13,7 @@ import {
   type IIJModel,
   defaultModel,
   type Grid,
+  type Item,
   growth,
   guidanceValue,
   invalidValue,
@@ -18,6 +21,7 @@ import {
   itemsGrid,
   margin,
   periodsGrid,
+  resolveAnyItem,
   resolveSegment,
   resolveStatement,
   source,
@@ -33,10 +37,49 @@ export interface ParameterSpec {
   readonly optional?: boolean;
 }
 
+/** The printed figure a call reads, and what the call does with it. */
+export interface TracedFigure {
+  readonly item: Item;
+  /** The period argument as given: a quarter, a date, "FQ0", with any "@first" or "@<date>". */
+  readonly period: unknown;
+  /** For a call that computes from the figure instead of returning it (GROWTH): what it shows first. */
+  readonly computed?: {
+    readonly title: string;
+    readonly lines: readonly (readonly [string, string])[];
+  };
+}
+
+/** The arguments (0-based positions) that name the figure a call reads. */
+export interface FigureArguments {
+  readonly period: number;
+  /** A printed label, id or alias. */
+  readonly item: number;
+  /**
+   * Where the item is: one statement; the position of an optional statement argument; or, left
+   * out, the first of INCOME, BALANCE, CASHFLOW, KPI that has it.
+   */
+  readonly statement?: Item["statement"] | { readonly argument: number };
+}
+
+/** How a call is traced: the arguments that name its figure, or a hook that finds the figure. */
+export type TraceSpec =
+  FigureArguments | ((args: readonly unknown[], model: IIJModel) => TracedFigure);
+
 export interface FunctionSpec {
   readonly name: string;
   readonly parameters: readonly ParameterSpec[];
   readonly run: (model: IIJModel, args: readonly unknown[]) => Result;
+  /** Left out for a function computed from many figures (MARGIN) or none (PERIODS). */
+  readonly trace?: TraceSpec;
+}
+
+/** The figure named by the arguments at these positions. */
+function figureAt(at: FigureArguments, args: readonly unknown[], model: IIJModel): TracedFigure {
+  const item =
+    typeof at.statement === "string"
+      ? model.catalogue(at.statement).resolve(args[at.item])
+      : resolveAnyItem(model, args[at.item], at.statement && args[at.statement.argument]);
+  return { item, period: args[at.period] };
 }
 
 /** Decimal to the double Excel stores: the one place exact values become `number`. */
@@ -54,6 +97,7 @@ const statementFunction = (statement: FinancialStatement): FunctionSpec => ({
   ],
   run: (model, [period, item, unit]) =>
     toNumber(model.statementAmount(statement, period, item, unit).value),
+  trace: { period: 0, item: 1, statement },
 });
 
 function toScalars(grid: Grid | string[][]): Scalar[][] {
@@ -73,6 +117,10 @@ const segmentFunction = (name: "REVENUE" | "COST", kind: "revenue" | "cost"): Fu
     const id = resolveSegment(model, kind, segment);
     return toNumber(model.statementAmount("INCOME", period, id, unit).value);
   },
+  trace: ([period, segment], model) => ({
+    item: model.catalogue("INCOME").get(resolveSegment(model, kind, segment)) as Item,
+    period,
+  }),
 });
 
 const SPECS: readonly FunctionSpec[] = [
@@ -83,6 +131,7 @@ const SPECS: readonly FunctionSpec[] = [
     name: "KPI",
     parameters: [{ name: "period" }, { name: "metric" }],
     run: (model, [period, metric]) => toNumber(model.kpi(period, metric).value),
+    trace: { period: 0, item: 1, statement: "KPI" },
   },
   {
     name: "GUIDANCE",
@@ -91,11 +140,17 @@ const SPECS: readonly FunctionSpec[] = [
       const { value } = guidanceValue(model, period, metric, bound);
       return typeof value === "string" ? value : toNumber(value);
     },
+    trace: { period: 0, item: 1, statement: "GUIDANCE" },
   },
   {
     name: "GROWTH",
     parameters: [{ name: "period" }, { name: "item" }, { name: "basis", optional: true }],
     run: (model, [period, item, basis]) => toNumber(growth(model, period, item, basis)),
+    trace: (args, model) => {
+      const figure = figureAt({ period: 0, item: 1 }, args, model);
+      const title = `IIJ.GROWTH of ${figure.item.label}: computed from printed figures`;
+      return { ...figure, computed: { title, lines: [["Basis", String(args[2] ?? "YoY")]] } };
+    },
   },
   {
     name: "MARGIN",
@@ -122,6 +177,7 @@ const SPECS: readonly FunctionSpec[] = [
     name: "SOURCE",
     parameters: [{ name: "period" }, { name: "item" }, { name: "statement", optional: true }],
     run: (model, [period, item, statement]) => source(model, period, item, statement),
+    trace: { period: 0, item: 1, statement: { argument: 2 } },
   },
   {
     name: "FXRATE",
@@ -131,6 +187,27 @@ const SPECS: readonly FunctionSpec[] = [
 ];
 
 export const LIBRARY: ReadonlyMap<string, FunctionSpec> = new Map(SPECS.map((s) => [s.name, s]));
+
+/**
+ * The printed figure a call reads, as its function's table entry declares; null for a function
+ * computed from many figures or none. Throws the IIJ error of a bad argument or an unknown name.
+ */
+export function traceCall(
+  name: string,
+  args: readonly unknown[],
+  model: IIJModel = defaultModel()
+): TracedFigure | null {
+  const spec = LIBRARY.get(name.toUpperCase());
+  if (!spec) throw invalidValue(noSuchFunction(name));
+  if (!spec.trace) return null;
+  return typeof spec.trace === "function"
+    ? spec.trace(args, model)
+    : figureAt(spec.trace, args, model);
+}
+
+function noSuchFunction(name: string): string {
+  return `There is no function IIJ.${name}. Functions: ${[...LIBRARY.keys()].map((n) => `IIJ.${n}`).join(", ")}.`;
+}
 
 function signature(spec: FunctionSpec): string {
   return `IIJ.${spec.name}(${spec.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
@@ -226,9 +303,7 @@ export function invoke(
   const keys = memo && spec ? memoKeys(spec, args) : null;
   try {
     if (!spec) {
-      throw invalidValue(
-        `There is no function IIJ.${name}. Functions: ${[...LIBRARY.keys()].map((n) => `IIJ.${n}`).join(", ")}.`
-      );
+      throw invalidValue(noSuchFunction(name));
     }
     let given = args.length;
     while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;

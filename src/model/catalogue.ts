@@ -1,5 +1,5 @@
 import type { PrintedUnit, StatementId } from "../data/types";
-import { ALIASES } from "./aliases";
+import { GUIDANCE_ALIASES, lineSpec } from "./statements";
 import { invalidValue, notAvailable } from "./errors";
 import { remember } from "./memo";
 import { isOmitted, nameKey, nearestNames, shown } from "./names";
@@ -36,10 +36,9 @@ export class ItemCatalogue {
     readonly statement: StatementId,
     readonly items: readonly Item[]
   ) {
-    const aliases = ALIASES[statement];
     for (const item of items) {
       this.byId.set(item.id, item);
-      const names = [item.id, ...item.printedLabels, ...(aliases[item.id] ?? [])];
+      const names = [item.id, ...item.printedLabels, ...this.aliasesOf(item.id)];
       if (item.section) {
         // Section-qualified names make repeated labels ("Other" in two cash-flow sections) reachable.
         const section = innermostSection(item.section);
@@ -58,9 +57,10 @@ export class ItemCatalogue {
     this.byName.set(key, ids);
   }
 
-  /** The short names ALIASES gives an item (not its labels or id). */
+  /** The short names statements.ts gives an item (not its labels or id). */
   aliasesOf(id: string): readonly string[] {
-    return ALIASES[this.statement][id] ?? [];
+    if (this.statement === "GUIDANCE") return GUIDANCE_ALIASES.get(id) ?? [];
+    return lineSpec(this.statement, id).aliases ?? [];
   }
 
   get(id: string): Item | undefined {

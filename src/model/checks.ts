@@ -1,9 +1,17 @@
 import type { Measure, PrintedInconsistency, Release, StatementId } from "../data/types";
 import { type Quarter, periodKey, quarterIndex, shiftQuarter } from "./calendar";
 import { Dec, formatPrinted, roundAsPrinted } from "./decimal";
-import { IDENTITIES, type Identity, PERCENT_BASE, PER_SHARE, type Term } from "./footings";
 import type { Figure, IIJModel } from "./model";
 import { readPrinted } from "./printed";
+import {
+  type Identity,
+  type LineStatement,
+  PERCENT_BASE,
+  PER_SHARE_NUMERATOR,
+  type Term,
+  isDescribed,
+} from "./statements";
+import { StatementStructure, identitiesOf, releasePlaces } from "./structure";
 
 export type CheckStatus = "pass" | "fail" | "noted";
 
@@ -201,7 +209,7 @@ class Checker {
 
   /** Each printed % cell = figure / base x 100, rounded to the printed places. */
   percentOfTotal(statement: StatementId, q: Quarter): void {
-    const baseRow = PERCENT_BASE[statement];
+    const baseRow = PERCENT_BASE.get(statement as LineStatement);
     if (!baseRow) return;
     const period = periodKey(q);
     const base = read(this.model, this.release, statement, baseRow, period, "amount");
@@ -270,12 +278,21 @@ class Checker {
     );
   }
 
-  perShare(q: Quarter): void {
+  /** Per-share lines as the release prints them: each line's count is in its description. */
+  perShare(q: Quarter, structure: StatementStructure): void {
     const period = periodKey(q);
-    for (const rule of PER_SHARE) {
-      const printed = read(this.model, this.release, "INCOME", rule.row, period, "amount");
-      const net = read(this.model, this.release, "INCOME", "net_income", period, "amount");
-      const count = read(this.model, this.release, "INCOME", rule.count, period, "amount");
+    const numerator = structure.get(PER_SHARE_NUMERATOR);
+    for (const line of structure.lines) {
+      const countLine = line.spec.perShareOf && structure.get(line.spec.perShareOf);
+      if (!countLine || !numerator) continue;
+      const rule = {
+        checkId: `per-share:${line.id}`,
+        row: line.id,
+        name: `${line.label} = ${numerator.label} / ${countLine.label}`,
+      };
+      const printed = read(this.model, this.release, "INCOME", line.id, period, "amount");
+      const net = read(this.model, this.release, "INCOME", numerator.id, period, "amount");
+      const count = read(this.model, this.release, "INCOME", countLine.id, period, "amount");
       if (!printed || !net || !count || count.value.isZero()) continue;
       const exact = net.value.times(1000).dividedBy(count.value);
       const expected = roundAsPrinted(exact, printed.places);
@@ -307,13 +324,36 @@ class Checker {
   }
 }
 
+/**
+ * A release that prints a statement only in part (a summary table) cannot foot a total whose
+ * described parts it leaves out, so that footing is skipped there, as a tie is when one of its
+ * figures is not printed. A line only the release itself names never makes a footing skip.
+ */
+function printsDescribedParts(model: IIJModel, release: Release, rule: Identity): boolean {
+  if (!rule.checkId.startsWith("footing:")) return true;
+  const { statement, row } = rule.left[0];
+  const printed = new Set(releasePlaces(release, statement).map((place) => place.id));
+  const parts = model.structure(statement).get(row)?.parts ?? [];
+  return parts.every((part) => !isDescribed(statement, part.id) || printed.has(part.id));
+}
+
 /** Runs every check on every registered release; all are run and all reported, none stops the rest. */
 export function runChecks(model: IIJModel): CheckResult[] {
   const results: CheckResult[] = [];
   for (const release of model.releases) {
     const checker = new Checker(model, release);
+    // Each release is checked against its own printing: a line it adds joins its own totals only.
+    const structures = new Map<LineStatement, StatementStructure>();
+    const structureOf = (s: LineStatement) => {
+      if (!structures.has(s))
+        structures.set(s, new StatementStructure(s, releasePlaces(release, s)));
+      return structures.get(s) as StatementStructure;
+    };
+    const identities = identitiesOf(structureOf).filter((rule) =>
+      printsDescribedParts(model, release, rule)
+    );
     for (const q of quartersOf(release, model)) {
-      for (const rule of IDENTITIES) {
+      for (const rule of identities) {
         checker.identity(rule, q, "amount");
         if (rule.usd) checker.identity(rule, q, "usd");
       }
@@ -323,7 +363,7 @@ export function runChecks(model: IIJModel): CheckResult[] {
         checker.change(statement, q, "yoyPct");
         checker.change(statement, q, "qoqPct");
       }
-      checker.perShare(q);
+      checker.perShare(q, structureOf("INCOME"));
     }
     checker.guidanceRanges();
     results.push(...checker.results);

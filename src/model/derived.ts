@@ -6,6 +6,7 @@ import { IIJError, invalidValue, notAvailable } from "./errors";
 import { FINANCIAL_STATEMENTS, type IIJModel, resolveStatement } from "./model";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import type { Vintage } from "./periods";
+import type { LineId } from "./statements";
 
 /** Statements searched, in order, when a function takes an item without its statement. */
 const SEARCH_ORDER: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI"];
@@ -122,7 +123,7 @@ const MARGINS = ["gross", "operating", "EBITDA", "net"] as const;
 export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknown): Dec {
   const request = model.resolveQuarter(periodInput, "INCOME");
   const period = periodArgument(request.period, request.vintage);
-  const income = (id: string) => model.statementAmount("INCOME", period, id).value;
+  const income = (id: LineId<"INCOME">) => model.statementAmount("INCOME", period, id).value;
   const revenue = income("total_revenues");
   if (revenue.isZero())
     throw notAvailable(`Total revenues are 0 in ${periodKey(request.period)}: no margin.`);
@@ -141,7 +142,10 @@ export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknow
     case "ebitda":
     case "ebitdamargin":
       // Table 5 prints EBITDA in JPY millions; revenues are JPY thousands.
-      return model.kpi(period, "ebitda").value.times(1000).dividedBy(revenue);
+      return model
+        .kpi(period, "ebitda" satisfies LineId<"KPI">)
+        .value.times(1000)
+        .dividedBy(revenue);
     case "net":
     case "netmargin":
       return income("net_income").dividedBy(revenue);
@@ -166,5 +170,5 @@ export function margin(model: IIJModel, periodInput: unknown, kindInput?: unknow
     throw invalidValue(
       `"${item.label}" is in ${item.unit}, not an amount: it has no margin over revenues.`
     );
-  return income(item.id).dividedBy(revenue);
+  return model.statementAmount("INCOME", period, item.id).value.dividedBy(revenue);
 }

@@ -25,3 +25,7 @@ export * from "./grids";
 export * from "./segments";
 export * from "./source";
 export * from "./search";
+// The printed shapes the sheet and the pane need, so that nothing outside the model reads src/data.
+export type { Measure, PrintedUnit, Release, StatementId } from "../data/types";
+export * from "./statements";
+export * from "./structure";

@@ -27,6 +27,8 @@ import { remember } from "./memo";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
 import { type PrintedValue, readPrinted } from "./printed";
+import { type Identity, type LineId, type LineStatement } from "./statements";
+import { StatementStructure, identitiesOf, mergePlaces, releasePlaces } from "./structure";
 import { type Unit, convert, resolveUnit } from "./units";
 
 /** One printed cell with everything needed to cite it. */
@@ -48,6 +50,15 @@ export interface GuidanceEntry {
   readonly range?: PrintedGuidanceRange;
   readonly outlook?: PrintedOutlook;
 }
+
+/**
+ * A printed amount read by the model's own code (the sheet, the pane, the seeds): by period key,
+ * line and unit, with no argument parsing; "NA" and "not printed" are kinds, not errors.
+ */
+export type Reading =
+  | { readonly kind: "value"; readonly value: Dec; readonly unit: string; readonly figure: Figure }
+  | { readonly kind: "na"; readonly figure: Figure }
+  | { readonly kind: "absent" };
 
 /** A looked-up amount with its unit and the printed cell it came from. */
 export interface Answer {
@@ -122,6 +133,8 @@ export class IIJModel {
   private readonly periodRequests = new Map<unknown, PeriodRequest>();
   /** The quarterIndex of each quarter a statement prints, for checking a period in one lookup. */
   private readonly quarterKeys = new Map<StatementId, ReadonlySet<number>>();
+  private readonly structures = new Map<LineStatement, StatementStructure>();
+  private identityList: readonly Identity[] | undefined;
 
   constructor(releases: readonly Release[]) {
     if (releases.length === 0) throw new Error("IIJModel needs at least one release");
@@ -254,7 +267,11 @@ export class IIJModel {
         items.push({ statement, ...row, printedLabels });
       }
     }
-    return new ItemCatalogue(statement, items);
+    if (statement === "GUIDANCE") return new ItemCatalogue(statement, items);
+    // In printed order, releases merged: a line an older release alone printed stays where it was.
+    const order = new Map(this.structure(statement).lines.map((line, i) => [line.id, i]));
+    const inOrder = [...items].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return new ItemCatalogue(statement, inOrder);
   }
 
   catalogue(statement: StatementId): ItemCatalogue {
@@ -283,6 +300,51 @@ export class IIJModel {
     for (const s of STATEMENTS) for (const q of this.quarters(s)) all.set(periodKey(q), q);
     for (const p of this.guidancePeriods) all.set(periodKey(p), p);
     return [...all.values()].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** A statement's lines in printed order (all releases merged) and what each total sums. */
+  structure(statement: LineStatement): StatementStructure {
+    let structure = this.structures.get(statement);
+    if (!structure) {
+      const newestFirst = [...this.releases].reverse().map((r) => releasePlaces(r, statement));
+      structure = new StatementStructure(statement, mergePlaces(newestFirst));
+      this.structures.set(statement, structure);
+    }
+    return structure;
+  }
+
+  /** Every footing and tie over the merged statements (the sheet's checks block). */
+  identities(): readonly Identity[] {
+    this.identityList ??= identitiesOf((s) => this.structure(s));
+    return this.identityList;
+  }
+
+  /** The catalogue item of a line named in code: the compiler checks the id against statements.ts. */
+  line<S extends LineStatement>(statement: S, id: LineId<S>): Item | undefined {
+    return this.catalogue(statement).get(id);
+  }
+
+  /**
+   * A printed amount by period key, item and unit (null: the printed unit), as of `vintage`: the
+   * model's internal API for the sheet and the pane. Nothing is parsed and nothing thrown for a
+   * figure that is "NA" or not printed.
+   */
+  reading(
+    item: Item,
+    period: string,
+    unit: Unit | null = null,
+    vintage: Vintage = { kind: "latest" }
+  ): Reading {
+    const figure = this.figure(item.statement, item.id, period, "amount", vintage);
+    if (!figure) return { kind: "absent" };
+    const printed = this.printedValueOf(figure);
+    if (printed.kind === "na") return { kind: "na", figure };
+    if (printed.kind === "blank") return { kind: "absent" };
+    const value = printed.kind === "number" ? printed.value : new Dec(0);
+    if (unit === null || unit === item.unit)
+      return { kind: "value", value, unit: item.unit, figure };
+    const rate = new Dec(figure.release.rate.jpyPerUsd);
+    return { kind: "value", value: convert(value, item.unit, unit, rate), unit, figure };
   }
 
   fxRate(): Dec {
@@ -388,15 +450,16 @@ export class IIJModel {
       }
       return { value: this.numberOf(usd, item), unit, figure: usd };
     }
-    const figure = this.figure(statement, item.id, key, "amount", request.vintage);
-    if (!figure) throw notAvailable(`"${item.label}" is not printed for ${key}.`);
-    const value = this.numberOf(figure, item);
-    if (unit === null || unit === item.unit) return { value, unit: item.unit, figure };
-    return {
-      value: convert(value, item.unit, unit, new Dec(figure.release.rate.jpyPerUsd)),
-      unit,
-      figure,
-    };
+    return this.answer(this.reading(item, key, unit, request.vintage), item, key);
+  }
+
+  /** A reading as a function's answer: "NA" and "not printed" become errors saying why. */
+  private answer(reading: Reading, item: Item, period: string): Answer {
+    if (reading.kind === "value") return reading;
+    // numberOf throws "Not applicable" with the row's footnote, which says why.
+    if (reading.kind === "na") this.numberOf(reading.figure, item);
+    const where = item.statement === "KPI" ? `${item.table}: ` : "";
+    throw notAvailable(`${where}"${item.label}" is not printed for ${period}.`);
   }
 
   /** A Table 1-5 figure in its printed unit: `IIJ.KPI`. */
@@ -404,20 +467,14 @@ export class IIJModel {
     const request = this.resolveQuarter(periodInput, "KPI");
     const item = this.catalogue("KPI").resolve(metricInput, "metric");
     const key = periodKey(request.period);
-    const figure = this.figure("KPI", item.id, key, "amount", request.vintage);
-    if (!figure) throw notAvailable(`${item.table}: "${item.label}" is not printed for ${key}.`);
-    return { value: this.numberOf(figure, item), unit: item.unit, figure };
+    return this.answer(this.reading(item, key, null, request.vintage), item, key);
   }
 
   /** The number in a printed cell: a printed "-" is 0; "NA" is `#N/A` with the reason if printed. */
   numberOf(figure: Figure, item: Item): Dec {
     // Read on first use and kept: start-up stays fast, and every cell of every registered release
     // is read by the data tests and `iij-model check`, so a malformed data file still fails there.
-    let v = this.printedValues.get(figure);
-    if (!v) {
-      v = readPrinted(figure.printed);
-      this.printedValues.set(figure, v);
-    }
+    const v = this.printedValueOf(figure);
     if (v.kind === "number") return v.value;
     if (v.kind === "nil") return new Dec(0);
     if (v.kind === "na") {
@@ -427,6 +484,15 @@ export class IIJModel {
       );
     }
     throw notAvailable(`"${item.label}" is blank in ${figure.table.title} for ${figure.period}.`);
+  }
+
+  private printedValueOf(figure: Figure): PrintedValue {
+    let v = this.printedValues.get(figure);
+    if (!v) {
+      v = readPrinted(figure.printed);
+      this.printedValues.set(figure, v);
+    }
+    return v;
   }
 
   /** Guidance entries for a metric and period, first given first. */

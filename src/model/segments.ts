@@ -2,30 +2,20 @@ import { describeValue } from "./catalogue";
 import { invalidValue, notAvailable } from "./errors";
 import type { IIJModel } from "./model";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
+import { ANCHORS } from "./statements";
 
 /**
- * The revenue and cost segments of the statements of operations, by the short names analysts use.
- * Each is a row of INCOME; its printed label and id work too.
+ * The revenue and cost segments `IIJ.REVENUE` and `IIJ.COST` take: every line the statements of
+ * operations build total revenues (or total costs) from, in printed order, the total last, by the
+ * short name statements.ts gives it (a line a release adds goes by its printed label).
  */
-const REVENUE_SEGMENTS: readonly [string, string][] = [
-  ["Dedicated", "dedicated_access_services"],
-  ["Dial-up", "dialup_access_services"],
-  ["Data center", "internet_datacenter_services"],
-  ["Other VAS", "other_value_added_services"],
-  ["VAS", "total_value_added_services"],
-  ["Other", "other_revenues"],
-  ["Connectivity", "total_connectivity_and_value_added_services"],
-  ["SI", "systems_integration_revenues"],
-  ["Equipment", "equipment_sales"],
-  ["Total", "total_revenues"],
-];
-
-const COST_SEGMENTS: readonly [string, string][] = [
-  ["Connectivity", "cost_of_connectivity_and_value_added_services"],
-  ["SI", "cost_of_systems_integration_revenues"],
-  ["Equipment", "cost_of_equipment_sales"],
-  ["Total", "total_costs"],
-];
+function segmentsOf(model: IIJModel, kind: SegmentKind): readonly [string, string][] {
+  const total = kind === "revenue" ? ANCHORS.revenues : ANCHORS.costs;
+  return model
+    .structure("INCOME")
+    .treeOf(total)
+    .map((line) => [line.spec.segment ?? line.label, line.id] as [string, string]);
+}
 
 export type SegmentKind = "revenue" | "cost";
 
@@ -41,7 +31,7 @@ function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
   const cached = byKind.get(kind);
   if (cached) return cached;
   const names: [string, string, string][] = [];
-  for (const [name, id] of kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS) {
+  for (const [name, id] of segmentsOf(model, kind)) {
     const item = model.catalogue("INCOME").get(id);
     names.push([nameKey(name), id, name], [nameKey(id), id, name]);
     for (const label of item?.printedLabels ?? []) names.push([nameKey(label), id, label]);
@@ -56,7 +46,7 @@ function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
 
 /** Resolves a segment argument to its INCOME item id; omitted means the total. */
 export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknown): string {
-  const segments = kind === "revenue" ? REVENUE_SEGMENTS : COST_SEGMENTS;
+  const segments = segmentsOf(model, kind);
   const valid = () =>
     `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
   if (isOmitted(input)) return segments[segments.length - 1][1];

@@ -2,7 +2,18 @@
  * The forecast: which lines are estimated and how (data), and the default drivers, seeded from the
  * latest quarter's actuals and management's guidance with exact decimal arithmetic.
  */
-import { Dec, type IIJModel, type Quarter, periodKey, readRange } from "../model";
+import {
+  ANCHORS,
+  Dec,
+  type IIJModel,
+  type Item,
+  type Line,
+  type LineId,
+  type Quarter,
+  type StatementStructure,
+  periodKey,
+  readRange,
+} from "../model";
 
 export const SCENARIOS = ["Low", "Mid", "High"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -25,85 +36,70 @@ export type LineRule =
   | { readonly kind: "sum"; readonly parts: readonly string[] }
   | { readonly kind: "difference"; readonly plus: string; readonly minus: string };
 
-const REVENUE_SEGMENTS: readonly [string, string, string][] = [
-  ["dedicated_access_services", "growth_dedicated", "Dedicated access services revenue"],
-  ["dialup_access_services", "growth_dialup", "Dial-up access services revenue"],
-  ["internet_datacenter_services", "growth_datacenter", "Internet datacenter services revenue"],
-  ["other_value_added_services", "growth_other_vas", "Other value-added services revenue"],
-  ["other_revenues", "growth_other", "Other revenue"],
-  ["systems_integration_revenues", "growth_si", "Systems integration revenue"],
-  ["equipment_sales", "growth_equipment", "Equipment sales"],
-];
+/** Where an estimated line sits in the operating model, which decides its default driver. */
+type Role = "revenue" | "cost" | "expense" | "total";
 
-/** Costs of revenues as a share of the revenue they serve. */
-const COST_RATIOS: readonly [string, string, string, string][] = [
-  [
-    "cost_of_connectivity_and_value_added_services",
-    "cost_connectivity",
-    "total_connectivity_and_value_added_services",
-    "Cost of connectivity and value-added services",
-  ],
-  [
-    "cost_of_systems_integration_revenues",
-    "cost_si",
-    "systems_integration_revenues",
-    "Cost of systems integration revenues",
-  ],
-  ["cost_of_equipment_sales", "cost_equipment", "equipment_sales", "Cost of equipment sales"],
-];
+/** An estimated line: its rule, and for a line with a driver, the driver's id, label and role. */
+interface EstimatedLine {
+  readonly id: string;
+  readonly role: Role;
+  readonly rule: LineRule;
+  readonly driverLabel?: string;
+}
 
-const OPEX: readonly [string, string, string][] = [
-  ["sales_and_marketing", "growth_sm", "Sales and marketing"],
-  ["general_and_administrative", "growth_ga", "General and administrative"],
-  ["research_and_development", "growth_rd", "Research and development"],
-];
+function roleOf(structure: StatementStructure, line: Line): Role {
+  if (line.parts.length > 0) return "total";
+  if (structure.isWithin(line.id, ANCHORS.revenues)) return "revenue";
+  return structure.isWithin(line.id, ANCHORS.costs) ? "cost" : "expense";
+}
+
+/** A total's estimate: the sum of its estimated parts, or a difference where one is subtracted. */
+function totalRule(line: Line): LineRule {
+  const [plus, minus] = line.parts;
+  if (line.parts.length === 2 && plus.weight === 1 && minus.weight === -1)
+    return { kind: "difference", plus: plus.id, minus: minus.id };
+  if (line.parts.some((p) => p.weight !== 1))
+    throw new Error(`The forecast cannot yet sum "${line.id}": it subtracts more than one line`);
+  return { kind: "sum", parts: line.parts.map((p) => p.id) };
+}
+
+/**
+ * A line's own rule: as statements.ts describes it, else by its role (a line a release adds: a
+ * revenue grows, a cost of revenues is a share of total revenues, an expense grows), so it joins
+ * the forecast's totals with no code change.
+ */
+function estimatedLine(structure: StatementStructure, line: Line): EstimatedLine {
+  const role = roleOf(structure, line);
+  const own = line.spec.forecast;
+  if (role === "total") return { id: line.id, role, rule: totalRule(line) };
+  if (own && "growth" in own)
+    return {
+      id: line.id,
+      role,
+      rule: { kind: "growth", driver: own.growth },
+      driverLabel: own.driverLabel,
+    };
+  if (own) {
+    const rule = { kind: "ratio" as const, driver: own.ratio, of: own.of };
+    return { id: line.id, role, rule, driverLabel: own.driverLabel };
+  }
+  const rule: LineRule =
+    role === "cost"
+      ? { kind: "ratio", driver: `cost_${line.id}`, of: ANCHORS.revenues }
+      : { kind: "growth", driver: `growth_${line.id}` };
+  return { id: line.id, role, rule, driverLabel: line.label };
+}
+
+/** Every line operating income is built from, in the order they must be computed. */
+function estimatedLines(model: IIJModel): readonly EstimatedLine[] {
+  const structure = model.structure("INCOME");
+  return structure.treeOf(ANCHORS.operatingIncome).map((line) => estimatedLine(structure, line));
+}
 
 /** The estimated lines, keyed by INCOME item id, in the order they must be computed. */
-export const FORECAST_LINES: ReadonlyMap<string, LineRule> = new Map<string, LineRule>([
-  ...REVENUE_SEGMENTS.map(
-    ([row, driver]) => [row, { kind: "growth", driver }] as [string, LineRule]
-  ),
-  [
-    "total_value_added_services",
-    { kind: "sum", parts: ["internet_datacenter_services", "other_value_added_services"] },
-  ],
-  [
-    "total_connectivity_and_value_added_services",
-    {
-      kind: "sum",
-      parts: [
-        "dedicated_access_services",
-        "dialup_access_services",
-        "total_value_added_services",
-        "other_revenues",
-      ],
-    },
-  ],
-  [
-    "total_revenues",
-    {
-      kind: "sum",
-      parts: [
-        "total_connectivity_and_value_added_services",
-        "systems_integration_revenues",
-        "equipment_sales",
-      ],
-    },
-  ],
-  ...COST_RATIOS.map(
-    ([row, driver, of]) => [row, { kind: "ratio", driver, of }] as [string, LineRule]
-  ),
-  ["total_costs", { kind: "sum", parts: COST_RATIOS.map(([row]) => row) }],
-  ...OPEX.map(([row, driver]) => [row, { kind: "growth", driver }] as [string, LineRule]),
-  [
-    "total_costs_and_expenses",
-    { kind: "sum", parts: ["total_costs", ...OPEX.map(([row]) => row)] },
-  ],
-  [
-    "operating_income",
-    { kind: "difference", plus: "total_revenues", minus: "total_costs_and_expenses" },
-  ],
-]);
+export function forecastLines(model: IIJModel): ReadonlyMap<string, LineRule> {
+  return new Map(estimatedLines(model).map((line) => [line.id, line.rule]));
+}
 
 /** The quarters to estimate after `target`: the rest of its fiscal year, or the next year after a Q4. */
 export function forecastQuarters(target: Quarter): Quarter[] {
@@ -129,92 +125,135 @@ const byScenario = (f: (s: Scenario) => Dec): Record<Scenario, Dec> => ({
 });
 const same = (v: Dec) => byScenario(() => v);
 
-/**
- * Default drivers. With guidance for the first estimated quarter: every revenue segment grows by
- * the one rate that puts total revenues on the scenario's revenue bound; operating expenses stay
- * flat; the three cost ratios keep their last-quarter proportions, scaled together so that
- * operating income lands on the scenario's bound; D&A is what makes EBITDA (Table 5 basis) land on
- * its bound. Without guidance: growth 0, the last quarter's ratios, D&A and EBITDA gap.
- */
-export function seedDrivers(model: IIJModel, target: Quarter, firstForecast: Quarter): Seeding {
-  const period = periodKey(target);
-  const m = (id: string) => model.statementAmount("INCOME", period, id, "JPY millions").value;
-  const revenue = m("total_revenues");
-  const opex = OPEX.reduce((acc, [row]) => acc.plus(m(row)), new Dec(0));
-  const costs = m("total_costs");
-  const operating = m("operating_income");
-  const da = model.statementAmount(
-    "CASHFLOW",
-    period,
-    "depreciation_and_amortization",
-    "JPY millions"
-  ).value;
-  const ebitda = model.kpi(period, "ebitda").value;
-  const gap = operating.plus(da).minus(ebitda);
+/** A printed amount of the quarter in JPY millions, the unit of guidance (0 where none prints). */
+function millions(model: IIJModel, item: Item | undefined, period: string): Dec {
+  const reading = item ? model.reading(item, period, "JPY millions") : { kind: "absent" as const };
+  return reading.kind === "value" ? reading.value : new Dec(0);
+}
 
-  const guided = periodKey(firstForecast);
-  const bound = (metric: string) => {
-    const range = model.guidance(metric, guided, "range").at(-1)?.range;
-    if (!range) return null;
-    const { low, high } = readRange(range);
-    return byScenario((s) =>
-      s === "Low" ? low : s === "High" ? high : low.plus(high).dividedBy(2)
+/** The guided quarter's range for a metric, per scenario (Mid is the exact midpoint). */
+function guidedBounds(model: IIJModel, metric: string, guided: string) {
+  const range = model.guidance(metric, guided, "range").at(-1)?.range;
+  if (!range) return null;
+  const { low, high } = readRange(range);
+  return byScenario((s) => (s === "Low" ? low : s === "High" ? high : low.plus(high).dividedBy(2)));
+}
+
+/** The actuals the seeds start from, JPY millions. */
+function lastActuals(model: IIJModel, period: string, lines: readonly EstimatedLine[]) {
+  const m = (id: LineId<"INCOME">) => millions(model, model.line("INCOME", id), period);
+  const expenses = lines
+    .filter((line) => line.role === "expense")
+    .reduce(
+      (acc, line) => acc.plus(millions(model, model.catalogue("INCOME").get(line.id), period)),
+      new Dec(0)
     );
+  const da = millions(model, model.line("CASHFLOW", "depreciation_and_amortization"), period);
+  const operating = m(ANCHORS.operatingIncome);
+  const ebitda = millions(model, model.line("KPI", "ebitda"), period);
+  return {
+    revenue: m(ANCHORS.revenues),
+    costs: m(ANCHORS.costs),
+    expenses,
+    operating,
+    da,
+    gap: operating.plus(da).minus(ebitda),
   };
-  const revenueTarget = bound("revenues");
-  const operatingTarget = bound("operating_income");
-  const ebitdaTarget = bound("ebitda");
+}
 
-  const growth = revenueTarget
-    ? byScenario((s) => revenueTarget[s].dividedBy(revenue).minus(1))
-    : same(new Dec(0));
-  const scale = byScenario((s) => {
-    if (!operatingTarget) return new Dec(1);
-    const targetCosts = revenue.times(growth[s].plus(1)).minus(opex).minus(operatingTarget[s]);
-    return targetCosts.dividedBy(costs.times(growth[s].plus(1)));
-  });
-  const drivers: Driver[] = [
-    ...REVENUE_SEGMENTS.map(([, id, label]) => ({
-      id,
-      name: driverName(id),
-      label: `${label}, growth QoQ`,
-      unit: "% per quarter" as const,
-      seeds: growth,
-    })),
-    ...COST_RATIOS.map(([row, id, of, label]) => {
-      const ratio = m(row).dividedBy(m(of));
-      return {
-        id,
-        name: driverName(id),
-        label: `${label}, % of ${model.catalogue("INCOME").get(of)?.label ?? of}`,
-        unit: "% of revenue" as const,
-        seeds: byScenario((s) => ratio.times(scale[s])),
-      };
-    }),
-    ...OPEX.map(([, id, label]) => ({
-      id,
-      name: driverName(id),
-      label: `${label}, growth QoQ`,
-      unit: "% per quarter" as const,
-      seeds: same(new Dec(0)),
-    })),
+type Actuals = ReturnType<typeof lastActuals>;
+
+/** A driver of a line: its seeds follow its role (see `seedDrivers`). */
+function lineDriver(
+  model: IIJModel,
+  period: string,
+  line: EstimatedLine,
+  seeds: { growth: Record<Scenario, Dec>; scale: Record<Scenario, Dec> }
+): Driver {
+  const rule = line.rule as Extract<LineRule, { driver: string }>;
+  const catalogue = model.catalogue("INCOME");
+  const driver = { id: rule.driver, name: driverName(rule.driver) };
+  if (rule.kind === "ratio") {
+    const ratio = millions(model, catalogue.get(line.id), period).dividedBy(
+      millions(model, catalogue.get(rule.of), period)
+    );
+    return {
+      ...driver,
+      label: `${line.driverLabel}, % of ${catalogue.get(rule.of)?.label ?? rule.of}`,
+      unit: "% of revenue",
+      seeds: byScenario((s) => ratio.times(seeds.scale[s])),
+    };
+  }
+  const growth = line.role === "revenue" ? seeds.growth : same(new Dec(0));
+  return {
+    ...driver,
+    label: `${line.driverLabel}, growth QoQ`,
+    unit: "% per quarter",
+    seeds: growth,
+  };
+}
+
+/** D&A (cash-flow basis) and the Table 5 EBITDA gap, which carry EBITDA onto its guidance. */
+function ebitdaDrivers(
+  actual: Actuals,
+  operatingTarget: Record<Scenario, Dec> | null,
+  ebitdaTarget: Record<Scenario, Dec> | null
+): Driver[] {
+  const da =
+    ebitdaTarget && operatingTarget
+      ? byScenario((s) => ebitdaTarget[s].minus(operatingTarget[s]).plus(actual.gap))
+      : same(actual.da);
+  return [
     {
       id: "da",
       name: driverName("da"),
       label: "Depreciation and amortization (as in the cash flows)",
       unit: "JPY millions per quarter",
-      seeds:
-        ebitdaTarget && operatingTarget
-          ? byScenario((s) => ebitdaTarget[s].minus(operatingTarget[s]).plus(gap))
-          : same(da),
+      seeds: da,
     },
     {
       id: "ebitda_gap",
       name: driverName("ebitda_gap"),
       label: "Operating income + D&A - EBITDA (the Table 5 gap)",
       unit: "JPY millions per quarter",
-      seeds: same(gap),
+      seeds: same(actual.gap),
     },
+  ];
+}
+
+/**
+ * Default drivers. With guidance for the first estimated quarter: every revenue segment grows by
+ * the one rate that puts total revenues on the scenario's revenue bound; operating expenses stay
+ * flat; the cost ratios keep their last-quarter proportions, scaled together so that operating
+ * income lands on the scenario's bound; D&A is what makes EBITDA (Table 5 basis) land on its
+ * bound. Without guidance: growth 0, the last quarter's ratios, D&A and EBITDA gap.
+ */
+export function seedDrivers(model: IIJModel, target: Quarter, firstForecast: Quarter): Seeding {
+  const period = periodKey(target);
+  const lines = estimatedLines(model);
+  const actual = lastActuals(model, period, lines);
+  const guided = periodKey(firstForecast);
+  const revenueTarget = guidedBounds(model, "revenues", guided);
+  const operatingTarget = guidedBounds(model, "operating_income", guided);
+  const growth = revenueTarget
+    ? byScenario((s) => revenueTarget[s].dividedBy(actual.revenue).minus(1))
+    : same(new Dec(0));
+  const scale = byScenario((s) => {
+    if (!operatingTarget) return new Dec(1);
+    const grown = growth[s].plus(1);
+    const targetCosts = actual.revenue
+      .times(grown)
+      .minus(actual.expenses)
+      .minus(operatingTarget[s]);
+    return targetCosts.dividedBy(actual.costs.times(grown));
+  });
+  const drivers = [
+    ...(["revenue", "cost", "expense"] as const).flatMap((role) =>
+      lines
+        .filter((line) => line.role === role)
+        .map((line) => lineDriver(model, period, line, { growth, scale }))
+    ),
+    ...ebitdaDrivers(actual, operatingTarget, guidedBounds(model, "ebitda", guided)),
   ];
   const note = revenueTarget
     ? `Seeds: every revenue segment grows by the rate that puts ${guided}E total revenues on the scenario's guidance (${revenueTarget.Low} / ${revenueTarget.Mid} / ${revenueTarget.High} JPY millions); operating expenses flat; cost ratios keep ${period}'s proportions, scaled so ${guided}E operating income is on its guidance; D&A so EBITDA (Table 5 basis) is on its guidance. The same drivers apply to every estimated quarter.`

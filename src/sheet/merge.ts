@@ -40,15 +40,21 @@ export function sameContent(a: unknown, b: unknown): boolean {
 
 const at = (grid: Grid | null, r: number, c: number) => grid?.[r]?.[c] ?? "";
 
+/** What the model writes for `plan` over its rows x columns from A1, "" where it writes nothing. */
+export function modelFormulasOf(plan: SheetPlan): Grid {
+  const modelFormulas: Grid = Array.from({ length: plan.rowCount }, () =>
+    Array(plan.columnCount).fill("")
+  );
+  for (const cell of plan.cells) modelFormulas[cell.row][cell.col] = cellFormula(cell);
+  return modelFormulas;
+}
+
 /**
  * @param current formulas on the sheet now, from A1 (empty when the sheet is new)
  * @param previous what the model wrote at the last load, from A1 (null when never loaded)
  */
 export function mergeSheet(plan: SheetPlan, current: Grid, previous: Grid | null): MergeResult {
-  const modelFormulas: Grid = Array.from({ length: plan.rowCount }, () =>
-    Array(plan.columnCount).fill("")
-  );
-  for (const cell of plan.cells) modelFormulas[cell.row][cell.col] = cellFormula(cell);
+  const modelFormulas = modelFormulasOf(plan);
   const rows = Math.max(plan.rowCount, current.length, previous?.length ?? 0);
   const columns = Math.max(
     plan.columnCount,

@@ -3,7 +3,7 @@
  * carries. Built by `planModelSheet`; rendered by the Office.js writer and the .xlsx writer, which
  * add nothing about the layout.
  */
-import type { Measure, StatementId } from "../data/types";
+import type { Measure, StatementId } from "../model";
 
 /** Units the sheet offers for statement amounts (tables and guidance keep their printed units). */
 export type SheetUnit = "JPY millions" | "JPY thousands";

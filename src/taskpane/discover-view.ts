@@ -1,16 +1,18 @@
 /**
  * The pane's Find / Insert, Trace, Checks and Repair sections: DOM wiring only (text via
- * textContent, never innerHTML). The logic is in find-insert.ts, trace.ts, selection-trace.ts,
- * repair.ts; this file connects it to the elements of taskpane.html and to Excel.
+ * textContent, never innerHTML). The logic is in ../functions/formula-text.ts (find with values),
+ * find-insert.ts, trace.ts, selection-trace.ts and repair.ts; this file connects it to the
+ * elements of taskpane.html and to Excel.
  */
+import { type FoundItem, findWithValues } from "../functions/formula-text";
 import { type IIJModel, runChecks } from "../model";
-import { type FoundRow, find, insertIntoSelection } from "./find-insert";
+import { FIND_LIMIT, insertIntoSelection } from "./find-insert";
 import { element } from "./dom";
 import { recalculateIijFormulas } from "./repair";
 import { debounce, traceActiveCell } from "./selection-trace";
 import type { Provenance } from "./trace";
 
-function renderFound(list: HTMLUListElement, rows: readonly FoundRow[], active: number): void {
+function renderFound(list: HTMLUListElement, rows: readonly FoundItem[], active: number): void {
   list.replaceChildren(
     ...rows.map((row, i) => {
       const li = document.createElement("li");
@@ -57,59 +59,87 @@ function renderProvenance(target: HTMLElement, provenance: Provenance | null): v
   target.replaceChildren(title, list);
 }
 
-export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
-  const input = element("find-input", HTMLInputElement);
-  const list = element("find-results", HTMLUListElement);
-  const insert = element("insert-formula", HTMLButtonElement);
-  const status = element("find-status", HTMLParagraphElement);
-  let rows: FoundRow[] = [];
-  let active = 0;
+/** The search box, its list of matches and the Insert button, with the matches shown. */
+interface FindView {
+  readonly input: HTMLInputElement;
+  readonly list: HTMLUListElement;
+  readonly insert: HTMLButtonElement;
+  readonly status: HTMLParagraphElement;
+  rows: FoundItem[];
+  /** The index of the chosen match in `rows`. */
+  active: number;
+}
+
+function findView(): FindView {
+  return {
+    input: element("find-input", HTMLInputElement),
+    list: element("find-results", HTMLUListElement),
+    insert: element("insert-formula", HTMLButtonElement),
+    status: element("find-status", HTMLParagraphElement),
+    rows: [],
+    active: 0,
+  };
+}
+
+/** Searches for what the box holds and lists the matches, the first one chosen. */
+function showMatches(view: FindView, model: IIJModel, unit: string | undefined): void {
+  view.rows = findWithValues(model, view.input.value, { unit, limit: FIND_LIMIT });
+  choose(view, 0);
+  view.insert.disabled = view.rows.length === 0;
+  const count = view.rows.length;
+  view.status.textContent =
+    view.input.value.trim() === "" ? "" : `${count} match${count === 1 ? "" : "es"}.`;
+}
+
+function choose(view: FindView, index: number): void {
+  view.active = index;
+  renderFound(view.list, view.rows, index);
+  view.input.setAttribute("aria-activedescendant", view.rows.length ? `found-${index}` : "");
+}
+
+/** Moves the choice down (1) or up (-1) the list, round from the last to the first. */
+function move(view: FindView, by: number): void {
+  const count = view.rows.length;
+  if (count > 0) choose(view, (view.active + by + count) % count);
+}
+
+/** Writes the chosen match's formula (or a block of them) into the selection, and says how it went. */
+async function insertChosen(view: FindView, model: IIJModel, unit: string | undefined) {
+  if (view.rows.length === 0) return;
+  view.insert.disabled = true;
+  try {
+    view.status.textContent = await Excel.run((context) =>
+      insertIntoSelection(context, model, view.rows, view.active, unit)
+    );
+  } catch (error) {
+    view.status.textContent = `Could not insert: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    view.insert.disabled = view.rows.length === 0;
+  }
+}
+
+/** Find and insert: typing searches, arrows move through the matches, Enter or the button inserts. */
+function setUpFindAndInsert(model: IIJModel, unitOf: () => string): void {
+  const view = findView();
   // Formulas name a unit only when it is not the one the release prints.
   const formulaUnit = () => (unitOf() === "JPY thousands" ? undefined : unitOf());
-  const refresh = () => {
-    rows = find(model, input.value, { unit: formulaUnit() });
-    active = 0;
-    renderFound(list, rows, active);
-    input.setAttribute("aria-activedescendant", rows.length ? "found-0" : "");
-    insert.disabled = rows.length === 0;
-    status.textContent =
-      input.value.trim() === "" ? "" : `${rows.length} match${rows.length === 1 ? "" : "es"}.`;
-  };
-  const move = (by: number) => {
-    if (rows.length === 0) return;
-    active = (active + by + rows.length) % rows.length;
-    renderFound(list, rows, active);
-    input.setAttribute("aria-activedescendant", `found-${active}`);
-  };
-  const doInsert = async () => {
-    if (rows.length === 0) return;
-    insert.disabled = true;
-    try {
-      status.textContent = await Excel.run((context) =>
-        insertIntoSelection(context, model, rows, active, formulaUnit())
-      );
-    } catch (error) {
-      status.textContent = `Could not insert: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      insert.disabled = rows.length === 0;
-    }
-  };
-  input.addEventListener("input", refresh);
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "ArrowDown") move(1);
-    else if (event.key === "ArrowUp") move(-1);
-    else if (event.key === "Enter") void doInsert();
+  view.input.addEventListener("input", () => showMatches(view, model, formulaUnit()));
+  view.input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown") move(view, 1);
+    else if (event.key === "ArrowUp") move(view, -1);
+    else if (event.key === "Enter") void insertChosen(view, model, formulaUnit());
     else return;
     event.preventDefault();
   });
-  list.addEventListener("click", (event) => {
+  view.list.addEventListener("click", (event) => {
     const li = (event.target as HTMLElement).closest("li");
-    if (!li) return;
-    active = Number(li.id.replace("found-", ""));
-    renderFound(list, rows, active);
+    if (li) choose(view, Number(li.id.replace("found-", "")));
   });
-  insert.addEventListener("click", () => void doInsert());
+  view.insert.addEventListener("click", () => void insertChosen(view, model, formulaUnit()));
+}
 
+/** Where this number comes from: the active cell traced once the selection settles. */
+function setUpTrace(model: IIJModel): void {
   const trace = element("trace", HTMLDivElement);
   renderProvenance(trace, null);
   const update = debounce(() => {
@@ -122,13 +152,15 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
     context.workbook.onSelectionChanged.add(async () => update());
     await context.sync();
   });
+}
 
-  const checks = element("checks-list", HTMLUListElement);
+/** Data checks: a summary, then every check, failed and noted ones first. */
+function showChecks(model: IIJModel): void {
   const results = runChecks(model);
   const failed = results.filter((r) => r.status === "fail").length;
   element("checks-summary", HTMLElement).textContent =
     `Checks: ${results.length - failed} passed or noted, ${failed} failed`;
-  checks.replaceChildren(
+  element("checks-list", HTMLUListElement).replaceChildren(
     ...results
       .filter((r) => r.status !== "pass")
       .concat(results.filter((r) => r.status === "pass"))
@@ -139,7 +171,10 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
         return li;
       })
   );
+}
 
+/** Recalculate IIJ formulas: the button, disabled while it runs, and what came of it. */
+function setUpRepair(): void {
   const repair = element("repair-formulas", HTMLButtonElement);
   const repairStatus = element("repair-status", HTMLParagraphElement);
   repair.addEventListener("click", () => {
@@ -152,4 +187,12 @@ export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
       )
       .finally(() => (repair.disabled = false));
   });
+}
+
+/** Wires the pane's Find / Insert, Trace, Checks and Repair sections. */
+export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
+  setUpFindAndInsert(model, unitOf);
+  setUpTrace(model);
+  showChecks(model);
+  setUpRepair();
 }

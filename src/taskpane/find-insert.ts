@@ -1,49 +1,12 @@
 /**
- * The pane's search box and Insert button, apart from the DOM: hits with their value and formula
- * for a period and unit, and the block of formulas Insert writes into a selection.
+ * The pane's Insert apart from the DOM: the block of formulas Insert writes into a selection, from
+ * the hits of "find with values" (src/functions/formula-text.ts, shared with `iij-model find`).
  */
-import { formatResult } from "../cli/format";
-import { parseFormula } from "../cli/formula";
-import { invoke } from "../functions/library";
-import {
-  type IIJModel,
-  type SearchHit,
-  defaultPeriodFor,
-  formulaFor,
-  isIIJError,
-  periodKey,
-  searchItems,
-} from "../model";
+import type { FoundItem } from "../functions/formula-text";
+import { type IIJModel, formulaFor, periodKey } from "../model";
 
-export interface FoundRow {
-  readonly hit: SearchHit;
-  readonly statement: string;
-  readonly label: string;
-  /** The value for the chosen period and unit, as text ("#N/A" when it has none). */
-  readonly value: string;
-  readonly formula: string;
-}
-
-export function find(
-  model: IIJModel,
-  query: string,
-  options: { period?: string; unit?: string; limit?: number } = {}
-): FoundRow[] {
-  if (query.trim() === "") return [];
-  return searchItems(model, query, options.limit ?? 12).map((hit) => {
-    const period = options.period ?? defaultPeriodFor(model, hit.item);
-    const formula = formulaFor(model, hit.item, period, options.unit);
-    const call = parseFormula(formula);
-    const result = invoke(call.name, call.args, model);
-    return {
-      hit,
-      statement: hit.item.statement,
-      label: hit.item.label,
-      value: isIIJError(result) ? result.kind : formatResult(result),
-      formula,
-    };
-  });
-}
+/** How many matches the search box lists. */
+export const FIND_LIMIT = 12;
 
 /**
  * Formulas for a selection of `rows` x `columns`: one cell gets the chosen hit; a wider selection
@@ -52,7 +15,7 @@ export function find(
  */
 export function formulaBlock(
   model: IIJModel,
-  found: readonly FoundRow[],
+  found: readonly FoundItem[],
   chosen: number,
   rows: number,
   columns: number,
@@ -78,7 +41,7 @@ export function formulaBlock(
 export async function insertIntoSelection(
   context: Excel.RequestContext,
   model: IIJModel,
-  found: readonly FoundRow[],
+  found: readonly FoundItem[],
   chosen: number,
   unit?: string
 ): Promise<string> {

@@ -2,19 +2,22 @@
  * Provenance of a cell, for the pane's trace panel: a cell holding an =IIJ.* formula, or a value
  * written by Load quarter. Pure: the pane reads the cell and hands it here.
  */
-import { FormulaSyntaxError, parseFormula } from "../cli/formula";
+import { FormulaSyntaxError, parseFormula } from "../functions/formula-text";
+import { traceCall } from "../functions/library";
 import {
   type CheckResult,
   type IIJModel,
   type Item,
   periodKey,
   releaseName,
-  resolveAnyItem,
-  resolveSegment,
   runChecks,
 } from "../model";
-import { IDENTITIES } from "../model/footings";
 import { planFromHeader } from "../sheet/plan";
+import type { CellSource, PlanCell } from "../sheet/plan-types";
+
+/** The workbook names Load quarter gives the header's quarter and unit (src/sheet/plan.ts). */
+export const QUARTER_NAME = "IIJ_QUARTER";
+export const UNIT_NAME = "IIJ_UNIT";
 
 export interface Provenance {
   readonly title: string;
@@ -30,9 +33,14 @@ function checksInvolving(
   all: readonly CheckResult[]
 ): CheckResult[] {
   const ids = new Set(
-    IDENTITIES.filter((rule) =>
-      [...rule.left, ...rule.right].some((t) => t.statement === item.statement && t.row === item.id)
-    ).map((r) => r.checkId)
+    model
+      .identities()
+      .filter((rule) =>
+        [...rule.left, ...rule.right].some(
+          (t) => t.statement === item.statement && t.row === item.id
+        )
+      )
+      .map((r) => r.checkId)
   );
   return all.filter(
     (r) =>
@@ -49,29 +57,32 @@ function checksOf(model: IIJModel): CheckResult[] {
   return checkCache.results;
 }
 
+/** A guidance figure: the release and table that give it, and the range or words printed. */
+function guidanceLines(model: IIJModel, item: Item, periodInput: unknown): Provenance {
+  const request = model.resolveGuidancePeriod(periodInput);
+  const key = periodKey(request.period);
+  const entry = model.guidanceEntry(item.id, request);
+  if (!entry)
+    return {
+      title: `${item.label}, ${key}`,
+      lines: [["Not given", `No guidance for ${item.label} in ${key}.`]],
+    };
+  return {
+    title: `Guidance: ${item.label}, ${key}`,
+    lines: [
+      ["Release", releaseName(entry.release)],
+      ["Table", `${entry.release.guidance.title} (${entry.release.guidance.page})`],
+      [
+        "Printed",
+        entry.range ? `${entry.range.range} (${entry.range.unit})` : (entry.outlook?.text ?? ""),
+      ],
+    ],
+  };
+}
+
 /** The printed figure behind an item in a quarter, as a list of facts. */
 function figureLines(model: IIJModel, item: Item, periodInput: unknown): Provenance {
-  if (item.statement === "GUIDANCE") {
-    const request = model.resolveGuidancePeriod(periodInput);
-    const key = periodKey(request.period);
-    const entry = model.guidanceEntry(item.id, request);
-    if (!entry)
-      return {
-        title: `${item.label}, ${key}`,
-        lines: [["Not given", `No guidance for ${item.label} in ${key}.`]],
-      };
-    return {
-      title: `Guidance: ${item.label}, ${key}`,
-      lines: [
-        ["Release", releaseName(entry.release)],
-        ["Table", `${entry.release.guidance.title} (${entry.release.guidance.page})`],
-        [
-          "Printed",
-          entry.range ? `${entry.range.range} (${entry.range.unit})` : (entry.outlook?.text ?? ""),
-        ],
-      ],
-    };
-  }
+  if (item.statement === "GUIDANCE") return guidanceLines(model, item, periodInput);
   const request = model.resolveQuarter(periodInput, item.statement);
   const key = periodKey(request.period);
   const f = model.figure(item.statement, item.id, key, "amount", request.vintage);
@@ -112,99 +123,80 @@ export function traceFormula(model: IIJModel, formula: string): Provenance | nul
     if (error instanceof FormulaSyntaxError) return null;
     throw error;
   }
-  const [period, second, third] = call.args;
   try {
-    switch (call.name) {
-      case "INCOME":
-      case "BALANCE":
-      case "CASHFLOW":
-      case "KPI":
-      case "GUIDANCE":
-        return figureLines(model, model.catalogue(call.name).resolve(second), period);
-      case "REVENUE":
-      case "COST":
-        return figureLines(
-          model,
-          model
-            .catalogue("INCOME")
-            .get(
-              resolveSegment(model, call.name === "REVENUE" ? "revenue" : "cost", second)
-            ) as Item,
-          period
-        );
-      case "SOURCE":
-        return figureLines(model, resolveAnyItem(model, second, third), period);
-      case "GROWTH": {
-        const item = resolveAnyItem(model, second);
-        const base = figureLines(model, item, period);
-        return {
-          title: `IIJ.GROWTH of ${item.label}: computed from printed figures`,
-          lines: [["Basis", String(third ?? "YoY")], ...base.lines],
-        };
-      }
-      default:
-        return {
-          title: `IIJ.${call.name}`,
-          lines: [
-            [
-              "Computed",
-              `IIJ.${call.name} is computed from the release's printed figures; see the help page for how.`,
-            ],
-          ],
-        };
+    // The function table says which arguments name the figure (src/functions/library.ts).
+    const traced = traceCall(call.name, call.args, model);
+    if (!traced) {
+      const computed = `IIJ.${call.name} is computed from the release's printed figures; see the help page for how.`;
+      return { title: `IIJ.${call.name}`, lines: [["Computed", computed]] };
     }
+    const figure = figureLines(model, traced.item, traced.period);
+    if (!traced.computed) return figure;
+    return {
+      title: traced.computed.title,
+      lines: [...traced.computed.lines, ...figure.lines],
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { title: `IIJ.${call.name}: no value`, lines: [["Error", message]] };
   }
 }
 
+/** What a model sheet's header records (the cells named IIJ_QUARTER and IIJ_UNIT), and where. */
+export interface ModelSheetHeader {
+  readonly quarter: string;
+  readonly unit: string;
+  /**
+   * The 0-based cell of IIJ_QUARTER, where rows or columns inserted above or to its left have
+   * moved the model; left out, where the plan puts it.
+   */
+  readonly quarterAt?: { readonly row: number; readonly col: number };
+}
+
+/** A printed figure Load quarter wrote, in the unit it wrote it. */
+function loadedFigure(model: IIJModel, source: CellSource, unit: string): Provenance {
+  const item = model.catalogue(source.statement).get(source.itemId) as Item;
+  const p = figureLines(model, item, source.period);
+  const written =
+    unit === "JPY millions" && item.unit === "JPY thousands"
+      ? "JPY millions (printed JPY thousands / 1,000)"
+      : item.unit;
+  return { title: `Loaded by IIJ Model: ${p.title}`, lines: [...p.lines, ["Written as", written]] };
+}
+
+function formulaKind(cell: PlanCell): string {
+  if (cell.style === "forecast") return "estimate (from the drivers)";
+  if (cell.style === "check") return "check difference (should be 0)";
+  return "formula over printed figures";
+}
+
 /**
- * What a cell of the model sheet holds, given the quarter and unit its header records (cells
- * C2 and C4): the printed figure and its page, or the formula's row.
+ * What a cell of the model sheet holds, given its header: the printed figure and its page, or the
+ * formula's row. `row` and `col` are 0-based, as the sheet has them now.
  */
 export function traceModelCell(
   model: IIJModel,
-  header: { quarter: string; unit: string },
+  header: ModelSheetHeader,
   row: number,
   col: number
 ): Provenance | null {
   const plan = planFromHeader(model, header);
   if (!plan) return null;
-  const cell = plan.cells.find((c) => c.row === row && c.col === col);
+  // Where the plan put the cell now at (row, col): back by as far as the header has moved.
+  const planned = plan.names.find((n) => n.name === QUARTER_NAME);
+  const moved = header.quarterAt ?? planned;
+  const r = row - (moved && planned ? moved.row - planned.row : 0);
+  const c = col - (moved && planned ? moved.col - planned.col : 0);
+  const cell = plan.cells.find((x) => x.row === r && x.col === c);
   if (!cell) return null;
-  if (cell.source) {
-    const item = model.catalogue(cell.source.statement).get(cell.source.itemId) as Item;
-    const p = figureLines(model, item, cell.source.period);
-    return {
-      title: `Loaded by IIJ Model: ${p.title}`,
-      lines: [
-        ...p.lines,
-        [
-          "Written as",
-          header.unit === "JPY millions" && item.unit === "JPY thousands"
-            ? "JPY millions (printed JPY thousands / 1,000)"
-            : item.unit,
-        ],
-      ],
-    };
-  }
-  const label = plan.cells.find((c) => c.row === row && c.col === 0)?.text ?? "";
-  if (cell.formula) {
-    return {
-      title: `Model formula: ${label}`,
-      lines: [
-        ["Formula", cell.formula],
-        [
-          "Kind",
-          cell.style === "forecast"
-            ? "estimate (from the drivers)"
-            : cell.style === "check"
-              ? "check difference (should be 0)"
-              : "formula over printed figures",
-        ],
-      ],
-    };
-  }
-  return null;
+  if (cell.source) return loadedFigure(model, cell.source, header.unit);
+  if (!cell.formula) return null;
+  const label = plan.cells.find((x) => x.row === r && x.col === 0)?.text ?? "";
+  return {
+    title: `Model formula: ${label}`,
+    lines: [
+      ["Formula", cell.formula],
+      ["Kind", formulaKind(cell)],
+    ],
+  };
 }

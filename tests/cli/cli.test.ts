@@ -1,5 +1,4 @@
 import { runCli } from "./run-cli";
-import { parseFormula } from "../../src/cli/formula";
 
 const run = runCli;
 
@@ -126,17 +125,5 @@ describe("usage", () => {
     expect(r.status).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.split("\n")).toHaveLength(1);
-  });
-});
-
-describe("parseFormula reads literal arguments as Excel does", () => {
-  test.each([
-    ['=IIJ.INCOME("1Q01","Total revenues")', "INCOME", ["1Q01", "Total revenues"]],
-    ['iij.income( "1Q01" , "Say ""hi""" )', "INCOME", ["1Q01", 'Say "hi"']],
-    ['=IIJ.INCOME("1Q01",,"JPY")', "INCOME", ["1Q01", null, "JPY"]],
-    ['=IIJ.INCOME(37072,"x",TRUE)', "INCOME", [37072, "x", true]],
-    ["=IIJ.PERIODS()", "PERIODS", []],
-  ])("%s", (text, name, args) => {
-    expect(parseFormula(text)).toEqual({ name, args });
   });
 });

@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { LIBRARY } from "../../src/functions/library";
 import * as exported from "../../src/functions/functions";
-import { FakeCustomFunctionsError, installCustomFunctions } from "../fakes/custom-functions";
+import {
+  FakeCustomFunctionsError,
+  installCustomFunctions,
+} from "../../dev/excel-host/custom-functions";
 
 interface Metadata {
   functions: {

@@ -1,9 +1,15 @@
 /**
- * A sample of the fuzzing that `npm run fuzz` does at scale (see property.ts): every custom
- * function, called as Excel calls it, on generated arguments; a fixed seed, so a failure here
- * reproduces with `npm run fuzz -- --runs 3000 --seed 20010814`.
+ * A sample of the fuzzing that `npm run fuzz` does at scale (see dev/fuzz/property.ts): every
+ * custom function, called as Excel calls it, on generated arguments; a fixed seed, so a failure
+ * here reproduces with `npm run fuzz -- --runs 3000 --seed 20010814`.
  */
-import { fuzz, judge, installCustomFunctions, serialMeaning, showCase } from "./property";
+import {
+  fuzz,
+  judge,
+  installCustomFunctions,
+  serialMeaning,
+  showCase,
+} from "../../dev/fuzz/property";
 
 const RUNS = 3000;
 const SEED = 20010814;

@@ -7,7 +7,7 @@ import {
   FakeWorkbookState,
   type NameState,
   type SheetState,
-} from "../fakes/excel";
+} from "../../dev/excel-host/fake-excel";
 
 const model = defaultModel();
 const millions = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
@@ -15,16 +15,8 @@ const thousands = planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands"
 
 async function load(book: FakeWorkbookState, plan: SheetPlan, failAtCommand?: number) {
   const context = new FakeRequestContext(book);
-  if (failAtCommand !== undefined) {
-    // Fail inside the write batch: the read batch is the first sync.
-    const sync = context.queue.sync.bind(context.queue);
-    let n = 0;
-    context.queue.sync = async () => {
-      n++;
-      if (n === 2) context.queue.failAtCommand = failAtCommand;
-      return sync();
-    };
-  }
+  // Fail inside the write batch: the read batch is the first sync.
+  if (failAtCommand !== undefined) context.faults.failCommand({ sync: 2, index: failAtCommand });
   const run = loadPlan(context as unknown as Excel.RequestContext, plan);
   const outcome = await run;
   return { outcome, syncs: context.queue.syncs };

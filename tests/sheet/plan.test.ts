@@ -1,7 +1,9 @@
 /** The model sheet plan: golden content, with figures typed from the printed page. */
 import { defaultModel } from "../../src/model";
-import { planModelSheet } from "../../src/sheet/plan";
-import { type SheetPlan, a1 } from "../../src/sheet/plan-types";
+import { forecastLines } from "../../src/sheet/forecast";
+import { modelSheetLayout, planModelSheet } from "../../src/sheet/plan";
+import { lineRow, printedRow } from "../../src/sheet/plan/layout";
+import { type SheetPlan, a1, columnLetters } from "../../src/sheet/plan-types";
 
 const model = defaultModel();
 const plans = {
@@ -115,10 +117,11 @@ test("guidance: printed low and high, mid as a formula, the fiscal-2001 outlook 
 test("checks: every total beside a formula recomputing it, and the difference", () => {
   const plan = plans["JPY thousands"];
   const g = grid(plan);
-  const recomputed = rowOf(
-    plan,
-    "Total revenues = Total connectivity and value-added services + Systems integration + Equipment sales: recomputed"
-  );
+  // The check's row carries its id in column B (its label follows the identity's wording).
+  const recomputed =
+    (plan.cells.find((c) => c.col === 1 && c.text === "footing:INCOME:total_revenues")
+      ?.row as number) + 1;
+  expect(g.get(`A${recomputed}`)).toMatch(/^Total revenues = .*: recomputed$/);
   const printed = rowOf(plan, "Total revenues");
   const parts = [
     "Total connectivity and value-added services",
@@ -178,4 +181,119 @@ test("a vintage in the quarter is refused: the sheet shows figures as last repor
   expect(() => planModelSheet(model, { quarter: "1Q01@first", unit: "JPY millions" })).toThrow(
     /without "@"/
   );
+});
+
+/**
+ * What each row of a plan is, read from the sheet alone: "INCOME:total_revenues" for a printed
+ * line (the statement whose section it is in, and its id in column B), the label for other rows.
+ */
+function rowNames(plan: SheetPlan): Map<number, string> {
+  const sections: [string, string][] = [
+    ["Consolidated statements of operations", "INCOME"],
+    ["Consolidated balance sheets", "BALANCE"],
+    ["Condensed consolidated statements of cash flows", "CASHFLOW"],
+    ["KPIs", "KPI"],
+  ];
+  const names = new Map<number, string>();
+  let statement: string | null = null;
+  for (const c of plan.cells) {
+    if (c.style === "sectionHeader")
+      statement = sections.find(([title]) => c.text?.startsWith(title))?.[1] ?? null;
+    else if (statement === null && c.col === 0) names.set(c.row, c.text as string);
+    else if (statement !== null && c.col === 1) names.set(c.row, `${statement}:${c.text}`);
+  }
+  return names;
+}
+
+/** The rows (by name) and column letters a formula refers to, in order. */
+function references(plan: SheetPlan, formula: string): { name?: string; col: string }[] {
+  const names = rowNames(plan);
+  return [...formula.matchAll(/\b([A-Z]{1,2})(\d+)\b/g)].map(([, col, row]) => ({
+    name: names.get(Number(row) - 1),
+    col,
+  }));
+}
+
+describe.each([
+  ["1Q01", "JPY millions"],
+  ["1Q01", "JPY thousands"],
+  ["4Q00", "JPY millions"],
+] as const)("the layout of %s in %s addresses rows by id", (quarter, unit) => {
+  const plan = planModelSheet(model, { quarter, unit });
+  const layout = modelSheetLayout(model, { quarter, unit });
+  const formulaAt = (row: number, col: number) =>
+    plan.cells.find((c) => c.row === row && c.col === col)?.formula as string;
+  const names = (formula: string) => references(plan, formula).map((r) => r.name);
+  const estimates = layout.columns.estimates;
+  const year = layout.columns.year;
+
+  test("each line's row holds its id, each derived row its label", () => {
+    const rows = rowNames(plan);
+    for (const statement of ["INCOME", "BALANCE", "CASHFLOW", "KPI"] as const)
+      for (const item of model.items(statement))
+        expect(rows.get(layout.row(printedRow(item)))).toBe(`${statement}:${item.id}`);
+    expect(rows.get(layout.row("ebitda"))).toBe("EBITDA (Table 5 basis)");
+    expect(rows.get(layout.row("margin:net"))).toBe("Net margin");
+    expect(() => layout.row(printedRow({ statement: "INCOME", id: "no_such_line" }))).toThrow(
+      /no row/
+    );
+    expect(layout.row(lineRow("INCOME", "total_revenues"))).toBeGreaterThan(0);
+    // A misspelt id in code does not compile (npm run typecheck fails without this directive).
+    // @ts-expect-error "total_revenue" is not a line of the statements of operations
+    expect(() => layout.row(lineRow("INCOME", "total_revenue"))).toThrow(/no row/);
+  });
+
+  test("every reference of an estimated line points at the line its rule names", () => {
+    for (const [id, rule] of forecastLines(model)) {
+      const row = layout.row(printedRow({ statement: "INCOME", id }));
+      for (const c of estimates) {
+        const refs = references(plan, formulaAt(row, c.col));
+        const named =
+          rule.kind === "growth"
+            ? [id]
+            : rule.kind === "ratio"
+              ? [rule.of]
+              : rule.kind === "sum"
+                ? rule.parts
+                : [rule.plus, rule.minus];
+        expect(refs.map((r) => r.name)).toEqual(named.map((n) => `INCOME:${n}`));
+        // Growth is over the previous quarter; everything else is in the same quarter.
+        const col = columnLetters(rule.kind === "growth" ? c.col - 1 : c.col);
+        expect(refs.map((r) => r.col)).toEqual(named.map(() => col));
+      }
+      if (year)
+        expect(names(formulaAt(row, year.col))).toEqual(year.parts.map(() => `INCOME:${id}`));
+    }
+  });
+
+  test("every reference of the forecast build points at the row it names", () => {
+    const da = "Depreciation and amortization (as in the cash flows)";
+    const gap = "Operating income + D&A - EBITDA (the Table 5 gap)";
+    const ebitda = "EBITDA (Table 5 basis)";
+    const actual = layout.columns.actuals[layout.columns.actuals.length - 1].col;
+    const guided = estimates[0].col;
+    expect(names(formulaAt(layout.row("gross_profit"), guided))).toEqual([
+      "INCOME:total_revenues",
+      "INCOME:total_costs",
+    ]);
+    expect(names(formulaAt(layout.row("da"), actual))).toEqual([
+      "CASHFLOW:depreciation_and_amortization",
+    ]);
+    expect(names(formulaAt(layout.row("ebitda_gap"), actual))).toEqual([
+      "INCOME:operating_income",
+      da,
+      ebitda,
+    ]);
+    expect(names(formulaAt(layout.row("ebitda"), actual))).toEqual(["KPI:ebitda"]);
+    expect(names(formulaAt(layout.row("ebitda"), guided))).toEqual([
+      "INCOME:operating_income",
+      da,
+      gap,
+    ]);
+    expect(names(formulaAt(layout.row("margin:ebitda"), guided))).toEqual([
+      "INCOME:total_revenues",
+      ebitda,
+      "INCOME:total_revenues",
+    ]);
+  });
 });

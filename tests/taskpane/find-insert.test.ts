@@ -1,26 +1,27 @@
 import { defaultModel } from "../../src/model";
-import { find, formulaBlock } from "../../src/taskpane/find-insert";
+import { findWithValues } from "../../src/functions/formula-text";
+import { formulaBlock } from "../../src/taskpane/find-insert";
 
 const model = defaultModel();
 
 test("a search shows each hit's statement, value and exact formula", () => {
-  const [first] = find(model, "dedicated");
+  const [first] = findWithValues(model, "dedicated");
   expect(first).toMatchObject({
     statement: "INCOME",
     label: "Dedicated access services",
     value: "3386912",
     formula: '=IIJ.INCOME("1Q01","Dedicated access services")',
   });
-  const [m] = find(model, "dedicated", { period: "1Q00", unit: "JPY millions" });
+  const [m] = findWithValues(model, "dedicated", { period: "1Q00", unit: "JPY millions" });
   expect([m.value, m.formula]).toEqual([
     "2987.266",
     '=IIJ.INCOME("1Q00","Dedicated access services","JPY millions")',
   ]);
-  expect(find(model, "   ")).toEqual([]);
+  expect(findWithValues(model, "   ")).toEqual([]);
 });
 
 test("one cell gets the chosen formula; a block gets periods across and items down", () => {
-  const found = find(model, "total revenues");
+  const found = findWithValues(model, "total revenues");
   expect(formulaBlock(model, found, 0, 1, 1)).toEqual([['=IIJ.INCOME("1Q01","Total revenues")']]);
   const block = formulaBlock(model, found, 0, 2, 3, "JPY millions");
   expect(block[0]).toEqual(

@@ -1,13 +1,13 @@
 /** Insert, trace and repair through the pane's own code, against the Excel host double. */
-import { parseFormula } from "../../src/cli/formula";
+import { findWithValues, parseFormula } from "../../src/functions/formula-text";
 import { invoke } from "../../src/functions/library";
 import { defaultModel, isIIJError } from "../../src/model";
 import { loadPlan } from "../../src/sheet/excel-writer";
 import { planModelSheet } from "../../src/sheet/plan";
-import { find, insertIntoSelection } from "../../src/taskpane/find-insert";
+import { insertIntoSelection } from "../../src/taskpane/find-insert";
 import { recalculateIijFormulas } from "../../src/taskpane/repair";
 import { debounce, traceActiveCell } from "../../src/taskpane/selection-trace";
-import { FakeRequestContext, FakeWorkbookState, SheetState } from "../fakes/excel";
+import { FakeRequestContext, FakeWorkbookState, SheetState } from "../../dev/excel-host/fake-excel";
 
 const model = defaultModel();
 const ctx = (book: FakeWorkbookState) => new FakeRequestContext(book);
@@ -25,7 +25,12 @@ test("Insert writes the chosen formula into the selected cell, in one read and o
   const { book, sheet } = bookWithSheet();
   book.selection = { sheet: "Analysis", address: "B2" };
   const c = ctx(book);
-  const message = await insertIntoSelection(asExcel(c), model, find(model, "dedicated"), 0);
+  const message = await insertIntoSelection(
+    asExcel(c),
+    model,
+    findWithValues(model, "dedicated"),
+    0
+  );
   expect(sheet.get("B2")).toBe('=IIJ.INCOME("1Q01","Dedicated access services")');
   expect(message).toBe("Inserted 1 formula into Analysis!B2.");
   expect(c.queue.syncs).toBe(2);
@@ -35,7 +40,7 @@ test("Insert into a selected block: periods across, items down", async () => {
   const { book, sheet } = bookWithSheet();
   book.selection = { sheet: "Analysis", address: "C3:E4" };
   const c = ctx(book);
-  await insertIntoSelection(asExcel(c), model, find(model, "cash"), 0);
+  await insertIntoSelection(asExcel(c), model, findWithValues(model, "cash"), 0);
   expect(["C3", "D3", "E3"].map((a) => sheet.get(a))).toEqual(
     ["1Q00", "4Q00", "1Q01"].map((p) => `=IIJ.BALANCE("${p}","Cash")`)
   );
@@ -67,6 +72,73 @@ test("Trace of a value written by Load quarter cites its printed figure", async 
   expect(p?.title).toBe("Loaded by IIJ Model: Cash, 4Q00");
   expect(new Map(p?.lines).get("OCR repair")).toMatch(/13,370,707/);
   book.selection = { sheet: "IIJ Model", address: "A1" };
+  expect(await traceActiveCell(asExcel(ctx(book)), model)).toBeNull();
+});
+
+/** Excel's "insert a row above row 1" on a sheet: every cell, and every name on it, one row lower. */
+function insertRowAtTop(book: FakeWorkbookState, sheet: SheetState): void {
+  sheet.cells = new Map(
+    [...sheet.cells].map(([key, d]) => {
+      const [r, c] = key.split(",").map(Number);
+      return [`${r + 1},${c}`, d];
+    })
+  );
+  for (const names of [book.names, ...book.sheets.map((s) => s.names)])
+    for (const n of names.values())
+      if (n.sheetId === sheet.id)
+        n.address = n.address.replace(/\$?(\d+)/g, (_, row) => `$${Number(row) + 1}`);
+}
+
+/** The address of a planned cell, `down` rows lower than the plan put it. */
+const addressOf = (cell: { row: number; col: number }, down = 0) =>
+  `${String.fromCharCode(65 + cell.col)}${cell.row + 1 + down}`;
+
+test("Trace reads the header by its names: a model sheet whose header moved down a row still traces, in one sync", async () => {
+  const book = new FakeWorkbookState();
+  const plan = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
+  await loadPlan(asExcel(ctx(book)), plan);
+  insertRowAtTop(book, book.sheet("IIJ Model")!);
+  const cash = plan.cells.find((x) => x.source?.itemId === "cash" && x.source.period === "4Q00")!;
+  book.selection = { sheet: "IIJ Model", address: addressOf(cash, 1) };
+  const c = ctx(book);
+  const p = await traceActiveCell(asExcel(c), model);
+  expect(c.queue.syncs).toBe(1);
+  expect(p?.title).toBe("Loaded by IIJ Model: Cash, 4Q00");
+  expect(new Map(p?.lines).get("Written as")).toBe("JPY millions (printed JPY thousands / 1,000)");
+  // Row 1, inserted above the model, holds nothing to trace.
+  book.selection = { sheet: "IIJ Model", address: "A1" };
+  expect(await traceActiveCell(asExcel(ctx(book)), model)).toBeNull();
+});
+
+test("Trace on a model sheet left behind by a reload reads its own (sheet-scoped) header names", async () => {
+  const book = new FakeWorkbookState();
+  const plan = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
+  await loadPlan(asExcel(ctx(book)), plan);
+  book.sheet("IIJ Model")!.name = "Q1 model (mine)";
+  // The reload writes a fresh IIJ Model in JPY thousands; the workbook's names move to it.
+  await loadPlan(
+    asExcel(ctx(book)),
+    planModelSheet(model, { quarter: "1Q01", unit: "JPY thousands" })
+  );
+  const revenue = plan.cells.find(
+    (x) => x.source?.itemId === "total_revenues" && x.source.period === "1Q01"
+  )!;
+  book.selection = { sheet: "Q1 model (mine)", address: addressOf(revenue) };
+  const mine = await traceActiveCell(asExcel(ctx(book)), model);
+  expect(mine?.title).toBe("Loaded by IIJ Model: Total revenues, 1Q01");
+  expect(new Map(mine?.lines).get("Written as")).toBe(
+    "JPY millions (printed JPY thousands / 1,000)"
+  );
+  book.selection = { sheet: "IIJ Model", address: addressOf(revenue) };
+  expect(new Map((await traceActiveCell(asExcel(ctx(book)), model))?.lines).get("Written as")).toBe(
+    "JPY thousands"
+  );
+});
+
+test("Trace of a plain value on the analyst's own sheet shows nothing", async () => {
+  const { book, sheet } = bookWithSheet();
+  sheet.cell(0, 0).formula = 42;
+  book.selection = { sheet: "Analysis", address: "A1" };
   expect(await traceActiveCell(asExcel(ctx(book)), model)).toBeNull();
 });
 

@@ -58,3 +58,34 @@ test("a value written by Load quarter traces to its printed figure, in the unit 
   ).toBe("estimate (from the drivers)");
   expect(traceModelCell(model, { quarter: "1Q01", unit: "EUR" }, cell.row, cell.col)).toBeNull();
 });
+
+describe("every function traces as its table entry declares", () => {
+  test.each([
+    ['=IIJ.COST("1Q01","SI")', "Cost of systems integration revenues, 1Q01", "Statement"],
+    ['=IIJ.CASHFLOW("1Q01","investing_other")', "Other, 1Q01", "Statement"],
+    ['=IIJ.GUIDANCE("2Q01","Revenues","low")', "Guidance: Revenues, 2Q01", "Table"],
+    ['=IIJ.SOURCE("1Q01","EBITDA","KPI")', "EBITDA, 1Q01", "Table"],
+    ['=IIJ.SOURCE("1Q01","Cash")', "Cash, 1Q01", "Statement"],
+    [
+      '=IIJ.GROWTH("1Q01","Total revenues","QoQ")',
+      "IIJ.GROWTH of Total revenues: computed from printed figures",
+      "Basis",
+    ],
+    ['=IIJ.MARGIN("1Q01")', "IIJ.MARGIN", "Computed"],
+    ["=IIJ.FXRATE()", "IIJ.FXRATE", "Computed"],
+    ['=IIJ.NOPE("1Q01")', "IIJ.NOPE: no value", "Error"],
+  ])("%s: %s", (formula, title, line) => {
+    const p = traceFormula(model, formula);
+    expect(p?.title).toBe(title);
+    expect(lines(p).has(line)).toBe(true);
+  });
+
+  test("GROWTH shows its basis before the figure it starts from", () => {
+    const p = traceFormula(model, '=IIJ.GROWTH("1Q01","Total revenues","QoQ")');
+    expect(p?.lines[0]).toEqual(["Basis", "QoQ"]);
+    expect(lines(p).get("Printed")).toBe("8,332,898");
+    expect(lines(traceFormula(model, '=IIJ.NOPE("1Q01")')).get("Error")).toMatch(
+      /There is no function IIJ.NOPE/
+    );
+  });
+});

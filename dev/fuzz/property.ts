@@ -23,7 +23,7 @@ import { LIBRARY } from "../../src/functions/library";
 import { type StatementId } from "../../src/data/types";
 import { defaultModel, nameKey, STATEMENTS } from "../../src/model";
 
-import { FakeCustomFunctionsError, installCustomFunctions } from "../fakes/custom-functions";
+import { FakeCustomFunctionsError, installCustomFunctions } from "../excel-host/custom-functions";
 
 export { FakeCustomFunctionsError, installCustomFunctions };
 

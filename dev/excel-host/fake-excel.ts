@@ -2,14 +2,17 @@
  * A faithful fake of the few Excel JavaScript API objects the add-in uses, with Office.js's
  * batching semantics: property writes and method calls are queued and run in order at
  * `context.sync()`; a property read before it was loaded and synced throws, as in Excel; a failing
- * command stops the batch (earlier commands stay applied) and rejects the sync. Tests count syncs
- * and can make the Nth command of a batch fail.
+ * command stops the batch (earlier commands stay applied) and rejects the sync. The jest tests,
+ * the benchmarks and the browser host double (double.ts) run on it. A context counts its syncs,
+ * records the kinds of the commands of each, and fails commands on demand (`context.faults`,
+ * faults.ts).
  */
 import { columnLetters } from "../../src/sheet/plan-types";
+import { Faults, InjectedFault } from "./faults";
 
 type Value = string | number | boolean;
 
-interface CellData {
+export interface CellData {
   formula: Value;
   /** The computed value where a test sets one (e.g. "#NAME?"); otherwise values read as formulas. */
   value?: Value;
@@ -33,7 +36,25 @@ interface Rect {
 
 const WHOLE_SHEET: Rect = { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 };
 
+/** A cell's row and column (0-based) from its key in `SheetState.cells` ("row,col"). */
+const cellPositions = new Map<string, readonly [number, number]>();
+
+function cellAt(key: string): readonly [number, number] {
+  let at = cellPositions.get(key);
+  if (!at) cellPositions.set(key, (at = key.split(",").map(Number) as [number, number]));
+  return at;
+}
+
+/** Rectangles by address: a load runs thousands of commands on a few hundred addresses. */
+const parsedAddresses = new Map<string, Rect>();
+
 function parseAddress(address: string): Rect {
+  let rect = parsedAddresses.get(address);
+  if (!rect) parsedAddresses.set(address, (rect = Object.freeze(parseNewAddress(address))));
+  return rect;
+}
+
+function parseNewAddress(address: string): Rect {
   const [a, b] = address.replace(/\$/g, "").split(":");
   const one = (x: string) => {
     const m = /^([A-Z]+)(\d+)?$/.exec(x);
@@ -122,20 +143,16 @@ export class SheetState {
   }
 
   used(): Rect | null {
-    let rect: Rect | null = null;
+    let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
     for (const [key, d] of this.cells) {
       if (d.formula === "") continue;
-      const [r, c] = key.split(",").map(Number);
-      rect = rect
-        ? {
-            r0: Math.min(rect.r0, r),
-            c0: Math.min(rect.c0, c),
-            r1: Math.max(rect.r1, r),
-            c1: Math.max(rect.c1, c),
-          }
-        : { r0: r, c0: c, r1: r, c1: c };
+      const [r, c] = cellAt(key);
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
     }
-    return rect;
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 }
 
@@ -223,13 +240,14 @@ function nameCollection(
 
 class Queue {
   commands: (() => void)[] = [];
+  /** What each queued command is (e.g. "range.formulas"), in the order queued. */
+  kinds: string[] = [];
   syncs = 0;
   commandsRun = 0;
-  /** Fails the command with this 1-based index within the next batch (fault injection). */
-  failAtCommand: number | null = null;
+  /** The kinds of the commands of each sync, in order, whether or not the batch failed. */
+  readonly batches: string[][] = [];
 
-  /** What each queued command is (e.g. "range.formulas"), for tests that fail each kind in turn. */
-  kinds: string[] = [];
+  constructor(private readonly faults: Faults) {}
 
   push(command: () => void, kind = "other"): void {
     this.commands.push(command);
@@ -237,17 +255,21 @@ class Queue {
   }
 
   async sync(): Promise<void> {
-    this.syncs++;
+    const sync = ++this.syncs;
     const batch = this.commands;
+    const kinds = this.kinds;
     this.commands = [];
     this.kinds = [];
-    const failAt = this.failAtCommand;
-    this.failAtCommand = null;
-    for (let i = 0; i < batch.length; i++) {
-      if (failAt !== null && i + 1 === failAt)
-        throw new FakeExcelError("GeneralException", "An internal error has occurred (injected)");
-      batch[i]();
-      this.commandsRun++;
+    this.batches.push(kinds);
+    const failAt = this.faults.failureIn(sync, kinds);
+    try {
+      for (let i = 0; i < batch.length; i++) {
+        if (i + 1 === failAt) throw new InjectedFault(kinds[i]);
+        batch[i]();
+        this.commandsRun++;
+      }
+    } finally {
+      this.faults.synced(sync);
     }
   }
 }
@@ -267,22 +289,69 @@ class Proxy {
   }
 }
 
-class FakeRange extends Proxy {
-  readonly format: {
-    font: Record<string, unknown>;
-    fill: Record<string, unknown> & { clear(): void };
-    columnWidth?: number;
-  };
-  readonly dataValidation: { clear(): void; rule: unknown };
-  readonly conditionalFormats: {
-    clearAll(): void;
-    add(type: string): {
-      cellValue: {
-        format: { font: Record<string, unknown>; fill: Record<string, unknown> };
-        rule: unknown;
-      };
+/** Queues a command of this kind that changes every cell of a range. */
+type EachCell = (kind: string, fn: (d: CellData) => void) => void;
+
+/** Range.format.font: each property set queues a command over the range's cells. */
+class FakeFont {
+  constructor(private readonly each: EachCell) {}
+  set color(v: string) {
+    this.each("format.font.color", (d) => (d.font.color = v));
+  }
+  set bold(v: boolean) {
+    this.each("format.font.bold", (d) => (d.font.bold = v));
+  }
+  set italic(v: boolean) {
+    this.each("format.font.italic", (d) => (d.font.italic = v));
+  }
+  set size(v: number) {
+    this.each("format.font.size", (d) => (d.font.size = v));
+  }
+}
+
+/** Range.format.fill. */
+class FakeFill {
+  constructor(private readonly each: EachCell) {}
+  clear(): void {
+    this.each("format.fill.clear", (d) => (d.fill = null));
+  }
+  set color(v: string) {
+    this.each("format.fill.color", (d) => (d.fill = v));
+  }
+}
+
+/** Range.format: its font, its fill, and the width of its columns. */
+class FakeRangeFormat {
+  readonly font: FakeFont;
+  readonly fill: FakeFill;
+  constructor(
+    each: EachCell,
+    private readonly setWidth: (points: number) => void
+  ) {
+    this.font = new FakeFont(each);
+    this.fill = new FakeFill(each);
+  }
+  set columnWidth(points: number) {
+    this.setWidth(points);
+  }
+}
+
+type RangeValidation = { clear(): void; rule: unknown };
+type RangeConditionalFormats = {
+  clearAll(): void;
+  add(type: string): {
+    cellValue: {
+      format: { font: Record<string, unknown>; fill: Record<string, unknown> };
+      rule: unknown;
     };
   };
+};
+
+class FakeRange extends Proxy {
+  // Built on first use: most ranges only read or write values, and a load makes thousands.
+  private formatProxy?: FakeRangeFormat;
+  private validationProxy?: RangeValidation;
+  private conditionalFormatsProxy?: RangeConditionalFormats;
 
   constructor(
     queue: Queue,
@@ -290,44 +359,29 @@ class FakeRange extends Proxy {
     private readonly rect: () => Rect | null
   ) {
     super(queue);
-    const each = (fn: (d: CellData) => void) => () => {
-      const s = this.mustSheet();
-      const r = this.mustRect();
-      for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) fn(s.cell(i, j));
-    };
-    const font: Record<string, unknown> = {};
-    for (const prop of ["color", "bold", "italic", "size"] as const) {
-      Object.defineProperty(font, prop, {
-        set: (v) =>
-          queue.push(
-            each((d) => ((d.font as Record<string, unknown>)[prop] = v)),
-            `format.font.${prop}`
-          ),
-      });
-    }
-    const fill = {
-      clear: () =>
-        queue.push(
-          each((d) => (d.fill = null)),
-          "format.fill.clear"
-        ),
-    } as Record<string, unknown> & { clear(): void };
-    Object.defineProperty(fill, "color", {
-      set: (v: string) =>
-        queue.push(
-          each((d) => (d.fill = v)),
-          "format.fill.color"
-        ),
-    });
-    this.format = { font, fill };
-    Object.defineProperty(this.format, "columnWidth", {
-      set: (v: number) =>
-        queue.push(() => {
+  }
+
+  get format(): FakeRangeFormat {
+    this.formatProxy ??= new FakeRangeFormat(
+      (kind, fn) =>
+        this.queue.push(() => {
+          const s = this.mustSheet();
           const r = this.mustRect();
-          for (let c = r.c0; c <= r.c1; c++) this.mustSheet().columnWidths.set(c, v);
-        }, "format.columnWidth"),
-    });
-    this.conditionalFormats = {
+          for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) fn(s.cell(i, j));
+        }, kind),
+      (points) =>
+        this.queue.push(() => {
+          const r = this.mustRect();
+          for (let c = r.c0; c <= r.c1; c++) this.mustSheet().columnWidths.set(c, points);
+        }, "format.columnWidth")
+    );
+    return this.formatProxy;
+  }
+
+  get conditionalFormats(): RangeConditionalFormats {
+    if (this.conditionalFormatsProxy) return this.conditionalFormatsProxy;
+    const queue = this.queue;
+    this.conditionalFormatsProxy = {
       // Clears the conditional formats that touch this range (Excel trims those that reach
       // beyond it; the double drops them, which the writer re-adds where they are its own).
       clearAll: () =>
@@ -359,6 +413,12 @@ class FakeRange extends Proxy {
         return cf;
       },
     };
+    return this.conditionalFormatsProxy;
+  }
+
+  get dataValidation(): RangeValidation {
+    if (this.validationProxy) return this.validationProxy;
+    const queue = this.queue;
     const where = () => {
       const r = this.mustRect();
       return `${colName(r.c0)}${r.r0 + 1}${r.r0 === r.r1 && r.c0 === r.c1 ? "" : `:${colName(r.c1)}${r.r1 + 1}`}`;
@@ -375,7 +435,7 @@ class FakeRange extends Proxy {
               s.validations.delete(at);
           }
         }, "dataValidation.clear"),
-    } as { clear(): void; rule: unknown };
+    } as RangeValidation;
     Object.defineProperty(validation, "rule", {
       set: (rule: unknown) =>
         queue.push(() => {
@@ -388,7 +448,7 @@ class FakeRange extends Proxy {
           s.validations.set(where(), rule);
         }, "dataValidation.rule"),
     });
-    this.dataValidation = validation;
+    return (this.validationProxy = validation);
   }
 
   /** The sheet a name refers to: defining a name is not a write to the sheet, protected or not. */
@@ -479,7 +539,7 @@ class FakeRange extends Proxy {
           }
       } else {
         for (const [key, d] of s.cells) {
-          const [i, j] = key.split(",").map(Number);
+          const [i, j] = cellAt(key);
           if (i >= r.r0 && i <= r.r1 && j >= r.c0 && j <= r.c1) targets.push(d);
         }
       }
@@ -501,10 +561,15 @@ class FakeRange extends Proxy {
       const r = s ? this.rect() : null;
       this.loaded.set("isNullObject", !r);
       if (!s || !r) return;
-      const block = (f: (d: CellData | undefined) => Value) =>
-        Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) =>
-          Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => f(s.peek(r.r0 + i, r.c0 + j)))
-        );
+      const block = (f: (d: CellData | undefined) => Value) => {
+        const rows: Value[][] = [];
+        for (let i = r.r0; i <= r.r1; i++) {
+          const row: Value[] = [];
+          for (let j = r.c0; j <= r.c1; j++) row.push(f(s.peek(i, j)));
+          rows.push(row);
+        }
+        return rows;
+      };
       for (const p of wanted) {
         if (p === "formulas")
           this.loaded.set(
@@ -729,7 +794,9 @@ class FakeWorksheet extends Proxy {
 }
 
 export class FakeRequestContext {
-  readonly queue = new Queue();
+  /** Fault injection for this context's syncs (faults.ts). */
+  readonly faults: Faults;
+  readonly queue: Queue;
   readonly workbook: {
     worksheets: {
       getItemOrNullObject(name: string): FakeWorksheet;
@@ -751,7 +818,8 @@ export class FakeRequestContext {
   };
 
   constructor(readonly book: FakeWorkbookState) {
-    const q = this.queue;
+    this.faults = new Faults(book);
+    const q = (this.queue = new Queue(this.faults));
     let sheetItems: FakeWorksheet[] | null = null;
     const byNameAtRun = (name: string) => {
       // A handle follows its sheet through a rename, as in Excel: bind on first use. Excel's

@@ -1,0 +1,30 @@
+/** Excel number formats of the model sheet: negatives in parentheses, zero as a dash. */
+import type { PrintedUnit } from "../../model";
+import type { SheetUnit } from "../plan-types";
+
+export const FORMATS = {
+  thousands: '#,##0_);(#,##0);"-"_)',
+  millions: '#,##0.000_);(#,##0.000);"-"_)',
+  perShare: '#,##0.00_);(#,##0.00);"-"_)',
+  count: '#,##0_);(#,##0);"-"_)',
+  decimal: '#,##0.0_);(#,##0.0);"-"_)',
+  percent: "0.0%_);(0.0%)",
+  percentDriver: "0.00%_);(0.00%)",
+  rate: "0.00",
+};
+
+/** The format of an amount in `unit`: JPY thousands whole, JPY millions to the thousand. */
+export function amountFormat(unit: PrintedUnit | SheetUnit): string {
+  switch (unit) {
+    case "JPY thousands":
+      return FORMATS.thousands;
+    case "JPY millions":
+      return FORMATS.millions;
+    case "JPY":
+      return FORMATS.perShare;
+    case "Gbps":
+      return FORMATS.decimal;
+    default:
+      return FORMATS.count;
+  }
+}

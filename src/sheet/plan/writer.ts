@@ -1,0 +1,74 @@
+/** Collects what the section builders write: cells, names, check areas, lists and charts. */
+import type {
+  CellStyle,
+  PlanArea,
+  PlanCell,
+  PlanChart,
+  PlanName,
+  PlanValidation,
+} from "../plan-types";
+import { ID_COL, LABEL_COL, type PeriodColumn } from "./columns";
+import type { RowId, SheetLayout } from "./layout";
+
+export type CellContent = Omit<PlanCell, "row" | "col">;
+
+export class SheetWriter {
+  private readonly written: PlanCell[] = [];
+  readonly names: PlanName[] = [];
+  readonly checkAreas: PlanArea[] = [];
+  readonly validations: PlanValidation[] = [];
+  readonly charts: PlanChart[] = [];
+
+  put(row: number, col: number, content: CellContent): void {
+    this.written.push({ row, col, ...content });
+  }
+
+  text(row: number, col: number, text: string, style: CellStyle): void {
+    this.put(row, col, { text, style });
+  }
+
+  /** A row's printed label in column A and, if it has one, its stable id in column B. */
+  label(row: number, label: string, id?: string): void {
+    this.text(row, LABEL_COL, label, "label");
+    if (id !== undefined) this.text(row, ID_COL, id, "id");
+  }
+
+  name(name: string, row: number, col: number, comment: string): void {
+    this.names.push({ name, row, col, comment });
+  }
+
+  /** The cells in row-major order (within a row, in the order they were written). */
+  rowMajorCells(): PlanCell[] {
+    return this.written
+      .map((cell, i) => ({ cell, i }))
+      .sort((a, b) => a.cell.row - b.cell.row || a.i - b.i)
+      .map(({ cell }) => cell);
+  }
+}
+
+/**
+ * A labelled row with a formula in every period column that `formula` gives one for: black in
+ * the actual quarters, shaded as a forecast in the estimates and the fiscal year.
+ */
+export function formulaRow(
+  layout: SheetLayout,
+  out: SheetWriter,
+  id: RowId,
+  label: string,
+  numberFormat: string,
+  formula: (column: PeriodColumn) => string | null
+): void {
+  const row = layout.row(id);
+  out.label(row, label);
+  for (const column of layout.columns.all) {
+    const f = formula(column);
+    const style = column.kind === "actual" ? "formula" : "forecast";
+    if (f) out.put(row, column.col, { formula: f, style, numberFormat });
+  }
+}
+
+/** `=SUM(...)` of a row over the quarters of the estimated fiscal year. */
+export function yearSum(layout: SheetLayout, id: RowId): string {
+  const parts = layout.columns.year?.parts ?? [];
+  return `=SUM(${parts.map((period) => layout.cell(id, period)).join(",")})`;
+}

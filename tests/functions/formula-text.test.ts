@@ -1,0 +1,90 @@
+/** Formula text, shared by the CLI and the pane: reading, evaluating, printing, finding. */
+import {
+  FormulaSyntaxError,
+  evaluateFormula,
+  findWithValues,
+  formatResult,
+  parseFormula,
+} from "../../src/functions/formula-text";
+import { IIJError, defaultModel } from "../../src/model";
+
+const model = defaultModel();
+
+describe("parseFormula reads literal arguments as Excel does", () => {
+  test.each([
+    ['=IIJ.INCOME("1Q01","Total revenues")', "INCOME", ["1Q01", "Total revenues"]],
+    ['iij.income( "1Q01" , "Say ""hi""" )', "INCOME", ["1Q01", 'Say "hi"']],
+    ['=IIJ.INCOME("1Q01",,"JPY")', "INCOME", ["1Q01", null, "JPY"]],
+    ['=IIJ.INCOME(37072,"x",TRUE)', "INCOME", [37072, "x", true]],
+    ['=IIJ.GROWTH("1Q01", "EBITDA", )', "GROWTH", ["1Q01", "EBITDA", null]],
+    ["=IIJ.PERIODS()", "PERIODS", []],
+    ["=IIJ.FXRATE( )", "FXRATE", []],
+  ])("%s", (text, name, args) => {
+    expect(parseFormula(text)).toEqual({ name, args });
+  });
+
+  test.each([
+    ["=SUM(1,2)", /is not an IIJ formula/],
+    ['=IIJ.INCOME("1Q01', /Unterminated text/],
+    ['=IIJ.INCOME(A1,"Revenue")', /Argument 1 .*"A1" is not a literal/],
+    ['=IIJ.INCOME("1Q01" "x")', /Expected "," or "\)" at position 20/],
+    ['=IIJ.INCOME("1Q01","x") + 1', /Unexpected text after the closing parenthesis/],
+  ])("%s is refused: %p", (text, message) => {
+    expect(() => parseFormula(text)).toThrow(FormulaSyntaxError);
+    expect(() => parseFormula(text)).toThrow(message);
+  });
+});
+
+describe("evaluateFormula and formatResult: one line per result", () => {
+  test.each([
+    ['=IIJ.INCOME("1Q01","Total revenues")', "8332898"],
+    ['=IIJ.REVENUE("1Q01","Dedicated","JPY millions")', "3386.912"],
+    ['=IIJ.INCOME("1Q01","Nope")', /^#N\/A: INCOME has no item "Nope"/],
+    ["=SUM(1,2)", /^#VALUE!: "=SUM\(1,2\)" is not an IIJ formula/],
+  ])("%s prints %p", (text, expected) => {
+    expect(formatResult(evaluateFormula(text, model))).toMatch(expected);
+  });
+
+  test("a spilled grid is one tab-separated line per row, an error cell as its kind", () => {
+    expect(
+      formatResult([
+        [1, "a b"],
+        [new IIJError("#N/A", "none"), "x\ny"],
+      ])
+    ).toBe("1\ta b\n#N/A\tx y");
+  });
+});
+
+describe("findWithValues", () => {
+  test("each hit with its statement, id, label, value and the formula that reads it", () => {
+    const [first] = findWithValues(model, "dedicated");
+    expect(first).toMatchObject({
+      statement: "INCOME",
+      id: "dedicated_access_services",
+      label: "Dedicated access services",
+      value: "3386912",
+      formula: '=IIJ.INCOME("1Q01","Dedicated access services")',
+    });
+  });
+
+  test("a period, a unit and a limit; every formula evaluates to the value shown", () => {
+    const found = findWithValues(model, "total revenues", {
+      period: "4Q00",
+      unit: "JPY millions",
+      limit: 3,
+    });
+    expect(found).toHaveLength(3);
+    expect([found[0].value, found[0].formula]).toEqual([
+      "9199.575",
+      '=IIJ.INCOME("4Q00","Total revenues","JPY millions")',
+    ]);
+    for (const f of found) {
+      const text = formatResult(evaluateFormula(f.formula, model));
+      expect(text.startsWith("#") ? text.split(":")[0] : text).toBe(f.value);
+    }
+  });
+
+  test("blank text finds nothing", () => {
+    expect(findWithValues(model, "   ")).toEqual([]);
+  });
+});
