@@ -235,6 +235,18 @@ function nameCollection(
           if (!names().delete(name)) throw new FakeExcelError("ItemNotFound", name);
         }, `${kind}.delete`),
     }),
+    // NamedItem.getRangeOrNullObject of getItemOrNullObject: a null range when the name is
+    // missing or its sheet is gone, resolved when the batch runs, as in Excel.
+    getItemOrNullObject: (name: string) => ({
+      getRangeOrNullObject: () => {
+        const target = () => names().get(name);
+        const sheet = () => book.sheets.find((s) => s.id === target()?.sheetId);
+        return new FakeRange(q, sheet, () => {
+          const t = target();
+          return t && sheet() ? parseAddress(t.address) : null;
+        });
+      },
+    }),
   };
 }
 
@@ -801,6 +813,7 @@ export class FakeRequestContext {
     worksheets: {
       getItemOrNullObject(name: string): FakeWorksheet;
       getItem(nameOrId: string): FakeWorksheet;
+      getActiveWorksheet(): FakeWorksheet;
       add(name: string): FakeWorksheet;
       load(props: string): void;
       items: FakeWorksheet[];
@@ -810,6 +823,7 @@ export class FakeRequestContext {
       items: { name: string; formula: string; comment: string }[];
       add(name: string, ref: FakeRange | string, comment?: string): void;
       getItem(name: string): { delete(): void };
+      getItemOrNullObject(name: string): { getRangeOrNullObject(): FakeRange };
     };
     application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
     getSelectedRange(): FakeRange;
@@ -837,6 +851,11 @@ export class FakeRequestContext {
     this.workbook = {
       worksheets: {
         getItemOrNullObject: (name) => new FakeWorksheet(q, book, byNameAtRun(name)),
+        // The sheet of the active cell (or the active sheet), bound when the batch runs.
+        getActiveWorksheet: () =>
+          new FakeWorksheet(q, book, () =>
+            book.sheet(book.selection?.sheet ?? book.activeSheet ?? "")
+          ),
         getItem: (name) => {
           const find = byNameAtRun(name);
           return new FakeWorksheet(q, book, find);

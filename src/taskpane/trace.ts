@@ -12,12 +12,9 @@ import {
   releaseName,
   runChecks,
 } from "../model";
+import { HEADER_NAMES } from "../sheet/header-names";
 import { planFromHeader } from "../sheet/plan";
 import type { CellSource, PlanCell } from "../sheet/plan-types";
-
-/** The workbook names Load quarter gives the header's quarter and unit (src/sheet/plan.ts). */
-export const QUARTER_NAME = "IIJ_QUARTER";
-export const UNIT_NAME = "IIJ_UNIT";
 
 export interface Provenance {
   readonly title: string;
@@ -183,7 +180,7 @@ export function traceModelCell(
   const plan = planFromHeader(model, header);
   if (!plan) return null;
   // Where the plan put the cell now at (row, col): back by as far as the header has moved.
-  const planned = plan.names.find((n) => n.name === QUARTER_NAME);
+  const planned = plan.names.find((n) => n.name === HEADER_NAMES.quarter);
   const moved = header.quarterAt ?? planned;
   const r = row - (moved && planned ? moved.row - planned.row : 0);
   const c = col - (moved && planned ? moved.col - planned.col : 0);

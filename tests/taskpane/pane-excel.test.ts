@@ -110,7 +110,7 @@ test("Trace reads the header by its names: a model sheet whose header moved down
   expect(await traceActiveCell(asExcel(ctx(book)), model)).toBeNull();
 });
 
-test("Trace on a model sheet left behind by a reload reads its own (sheet-scoped) header names", async () => {
+test("Trace on a model sheet left behind by a reload reads its own (sheet-scoped) header names, in one sync", async () => {
   const book = new FakeWorkbookState();
   const plan = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
   await loadPlan(asExcel(ctx(book)), plan);
@@ -124,7 +124,9 @@ test("Trace on a model sheet left behind by a reload reads its own (sheet-scoped
     (x) => x.source?.itemId === "total_revenues" && x.source.period === "1Q01"
   )!;
   book.selection = { sheet: "Q1 model (mine)", address: addressOf(revenue) };
-  const mine = await traceActiveCell(asExcel(ctx(book)), model);
+  const kept = ctx(book);
+  const mine = await traceActiveCell(asExcel(kept), model);
+  expect(kept.queue.syncs).toBe(1);
   expect(mine?.title).toBe("Loaded by IIJ Model: Total revenues, 1Q01");
   expect(new Map(mine?.lines).get("Written as")).toBe(
     "JPY millions (printed JPY thousands / 1,000)"
@@ -135,11 +137,13 @@ test("Trace on a model sheet left behind by a reload reads its own (sheet-scoped
   );
 });
 
-test("Trace of a plain value on the analyst's own sheet shows nothing", async () => {
+test("Trace of a plain value on the analyst's own sheet shows nothing, after one sync", async () => {
   const { book, sheet } = bookWithSheet();
   sheet.cell(0, 0).formula = 42;
   book.selection = { sheet: "Analysis", address: "A1" };
-  expect(await traceActiveCell(asExcel(ctx(book)), model)).toBeNull();
+  const c = ctx(book);
+  expect(await traceActiveCell(asExcel(c), model)).toBeNull();
+  expect(c.queue.syncs).toBe(1);
 });
 
 test("Recalculate repairs the =IIJ formulas that showed #NAME? and says how many", async () => {
