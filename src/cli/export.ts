@@ -2,18 +2,18 @@
  * iij-model export: the model sheet for a quarter as an .xlsx workbook (values and native formulas
  * only, so it opens in Excel or LibreOffice without the add-in).
  */
-import { writeFile } from "node:fs/promises";
 import { IIJError, type IIJModel, periodKey } from "../model";
 import { planModelSheet } from "../sheet/plan";
 import { SHEET_UNITS, type SheetUnit } from "../sheet/plan-types";
 import { renderPlanToXlsx } from "../sheet/xlsx-writer";
+import { writeFileAtomically } from "./files";
 import { type Io, UsageError } from "./io";
 import { parseOptions } from "./options";
 
 /** The pane's default: analysts read the statements in millions. */
 const DEFAULT_UNIT: SheetUnit = "JPY millions";
-/** `--name value` or `--name=value`, each at most once; nothing else. */
-const OPTIONS = ["quarter", "unit", "out"];
+/** Options only, no arguments. */
+const OPTIONS = { command: "export", values: ["quarter", "unit", "out"], switches: ["force"] };
 
 function resolveSheetUnit(input: string | undefined): SheetUnit {
   if (input === undefined) return DEFAULT_UNIT;
@@ -38,7 +38,7 @@ function resolveSheetQuarter(model: IIJModel, input: string | undefined): string
 }
 
 export async function exportCommand(args: string[], io: Io, model: IIJModel): Promise<number> {
-  const { flags } = parseOptions(args, OPTIONS, true);
+  const { flags, switches } = parseOptions(args, OPTIONS);
   const out = flags.get("out");
   if (out === undefined) throw new UsageError("--out FILE.xlsx is required");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file; got "${out}"`);
@@ -46,13 +46,7 @@ export async function exportCommand(args: string[], io: Io, model: IIJModel): Pr
   const unit = resolveSheetUnit(flags.get("unit"));
 
   const plan = planModelSheet(model, { quarter, unit });
-  const xlsx = await renderPlanToXlsx(plan);
-  try {
-    await writeFile(out, xlsx);
-  } catch (error) {
-    io.err(`iij-model export: cannot write ${out}: ${(error as Error).message}`);
-    return 1;
-  }
+  await writeFileAtomically(io.files, out, await renderPlanToXlsx(plan), switches.has("force"));
   const { values, formulas, checks } = plan.summary;
   io.out(
     `Wrote ${out}: sheet "${plan.sheetName}", ${plan.quarter}, ${plan.unit}, ${values} values, ${formulas} formulas, ${checks} checks`

@@ -1,25 +1,70 @@
 /** `iij-model find` and `iij-model source`: discovery and provenance from the terminal. */
 import { findWithValues, formatResult } from "../functions/formula-text";
 import { invoke } from "../functions/library";
-import { type IIJModel, isIIJError } from "../model";
+import { type IIJModel, isIIJError, periodKey, resolveUnit, samePeriod } from "../model";
 import { type Io, UsageError } from "./io";
 import { parseOptions } from "./options";
 
+/** An IIJError's message as a usage error about `option`, on one line. */
+function asUsage<T>(option: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isIIJError(error))
+      throw new UsageError(`${option}: ${error.message.replace(/\s*\n\s*/g, " ")}`);
+    throw error;
+  }
+}
+
+/**
+ * `--period` for find: a period some statement, KPI table or guidance covers (and a release that
+ * exists, for "@2001-08-14"), so that no row of the answer is an error for the period's sake.
+ */
+function checkFindPeriod(model: IIJModel, input: string): void {
+  const request = asUsage("--period", () => model.parsePeriod(input));
+  const key = periodKey(request.period);
+  if (!model.periods().some((p) => samePeriod(p, request.period))) {
+    const said = key.toUpperCase() === input.trim().toUpperCase() ? "" : ` (${input})`;
+    const periods = model.periods().map(periodKey).join(", ");
+    throw new UsageError(
+      `no statement, KPI table or guidance covers ${key}${said}; periods: ${periods}`
+    );
+  }
+  const { vintage } = request;
+  if (vintage.kind === "release" && !model.releases.some((r) => r.id === vintage.id)) {
+    const releases = model.releases.map((r) => r.id).join(", ");
+    throw new UsageError(`no release ${vintage.id}; releases: ${releases}`);
+  }
+}
+
+/** `--limit`: digits only (no 1e3, 0x10 or 1.5), from 1. */
+function readLimit(input: string | undefined): number {
+  if (input === undefined) return 20;
+  const limit = Number(input);
+  if (!/^\d+$/.test(input) || !Number.isSafeInteger(limit) || limit < 1)
+    throw new UsageError(`--limit must be a whole number from 1; got "${input}"`);
+  return limit;
+}
+
 /** Lists the items matching the text: statement, id, printed label, value, formula (tab-separated). */
 export function findCommand(args: string[], io: Io, model: IIJModel): number {
-  const { flags, positional } = parseOptions(args, ["period", "unit", "limit"]);
-  if (positional.length === 0)
-    throw new UsageError("find needs the text to look for, e.g. iij-model find dedicated");
-  const limit = Number(flags.get("limit") ?? 20);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new UsageError(`--limit must be a whole number from 1; got ${flags.get("limit")}`);
-  const found = findWithValues(model, positional.join(" "), {
-    period: flags.get("period"),
-    unit: flags.get("unit"),
-    limit,
+  const { flags, positional } = parseOptions(args, {
+    command: "find",
+    values: ["period", "unit", "limit"],
+    positional: true,
   });
+  const text = positional.join(" ");
+  if (text.trim() === "")
+    throw new UsageError("find needs the text to look for, e.g. iij-model find dedicated");
+  const limit = readLimit(flags.get("limit"));
+  const period = flags.get("period");
+  if (period !== undefined) checkFindPeriod(model, period);
+  const unit = flags.get("unit");
+  if (unit !== undefined)
+    asUsage("--unit", () => resolveUnit(unit, "JPY thousands", "statement amounts"));
+  const found = findWithValues(model, text, { period, unit, limit });
   if (found.length === 0) {
-    io.err(`iij-model find: nothing matches "${positional.join(" ")}"`);
+    io.err(`iij-model find: nothing matches "${text}"`);
     return 1;
   }
   for (const f of found) io.out([f.statement, f.id, f.label, f.value, f.formula].join("\t"));
@@ -28,7 +73,11 @@ export function findCommand(args: string[], io: Io, model: IIJModel): number {
 
 /** Prints where a figure comes from (the text of IIJ.SOURCE). */
 export function sourceCommand(args: string[], io: Io, model: IIJModel): number {
-  const { flags, positional } = parseOptions(args, ["statement"]);
+  const { flags, positional } = parseOptions(args, {
+    command: "source",
+    values: ["statement"],
+    positional: true,
+  });
   if (positional.length !== 2)
     throw new UsageError(
       'source takes a period and an item, e.g. iij-model source 1Q01 "Dedicated access services"'

@@ -1,5 +1,6 @@
 /** Entry point of the CLI bundle (dist/cli/iij-model.js): runs `main` on this process. */
 import { readFileSync } from "node:fs";
+import { nodeFiles } from "./files";
 import { main } from "./main";
 
 // A reader that stops early (iij-model list items KPI | head) is not an error.
@@ -12,6 +13,7 @@ void main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   stdin: () => readFileSync(0, "utf8"),
+  files: nodeFiles,
 }).then(
   (status) => {
     process.exitCode = status;

@@ -16,7 +16,8 @@ import {
 } from "../model";
 import { exportCommand } from "./export";
 import { findCommand, sourceCommand } from "./find";
-import { type Io, UsageError } from "./io";
+import { CommandError, type Io, UsageError } from "./io";
+import { parseOptions } from "./options";
 
 const HELP: Record<string, string> = {
   main: `iij-model: IIJ's quarterly releases as exact, sourced figures.
@@ -27,7 +28,7 @@ Usage:
   iij-model list periods           the periods with figures or guidance
   iij-model list items STATEMENT   id, printed label and section of each item (${STATEMENTS.join(", ")})
   iij-model check                  run every data check (footings, ties, translations)
-  iij-model export --quarter Q --out FILE.xlsx [--unit U]
+  iij-model export --quarter Q --out FILE.xlsx [--unit U] [--force]
                                    write the model sheet as an .xlsx workbook
   iij-model find TEXT              items whose label, id or alias matches (typos forgiven)
   iij-model source PERIOD ITEM     where a figure comes from: release, page, row, column, repair
@@ -36,8 +37,11 @@ Usage:
 
 Searches every statement, the KPI tables and the guidance by printed label, id or alias, forgiving
 typos, best match first. Prints statement, id, printed label, value and the formula that reads it,
-tab-separated. The period defaults to the latest with figures; --unit applies to statement amounts.
-Exit status 1 if nothing matches.
+tab-separated. The period defaults to the latest with figures; --period takes any period form
+the functions take, for a period some statement, table or guidance covers (iij-model list
+periods). --unit applies to statement amounts; --limit (default 20) is the most lines printed.
+Exit status 1 if nothing matches, 2 for a period nothing covers, a unit that is not one, or a
+--limit that is not a whole number from 1. Text after -- is searched even if it starts with -.
 
 Example: iij-model find dedicated`,
   source: `Usage: iij-model source PERIOD ITEM [--statement S]
@@ -52,7 +56,8 @@ Example: iij-model source 1Q01 "Dedicated access services"`,
 Evaluates each formula exactly as the Excel custom function does and prints its result on one line:
 a number as JavaScript prints it, text as is, an error as "#N/A: message" or "#VALUE!: message",
 a spilled array as one tab-separated line per row. Arguments are literals: "text", numbers, TRUE,
-FALSE, or nothing for an omitted argument. Exit status 1 if any formula gave an error.
+FALSE, or nothing for an omitted argument. Exit status 1 if any formula gave an error or standard
+input cannot be read; 2 (usage) if there is no formula, or standard input is empty or a directory.
 
 Example: iij-model eval '=IIJ.INCOME("1Q01","Total revenues")'`,
   list: `Usage: iij-model list periods | iij-model list items STATEMENT
@@ -66,7 +71,7 @@ Runs every check on every registered release: footings, cross-statement ties, US
 release's rate, printed percentages and changes, per-share figures. Prints one line per check, then
 "N passed, M failed". Source inconsistencies the release itself prints are listed as NOTED and are
 not failures. Exit status 1 if any check failed.`,
-  export: `Usage: iij-model export --quarter QUARTER --out FILE.xlsx [--unit UNIT]
+  export: `Usage: iij-model export --quarter QUARTER --out FILE.xlsx [--unit UNIT] [--force]
 
 Writes the model sheet for QUARTER (its columns run from the oldest printed quarter to it) as an
 .xlsx workbook with one sheet, "IIJ Model": the printed figures as values (blue), growth, margins
@@ -74,21 +79,41 @@ and checks as native Excel formulas (black), defined names, frozen panes, and no
 differences highlighted. No IIJ functions and no cached results: Excel and LibreOffice compute it
 on load, without the add-in. QUARTER takes any period form the functions take (1Q01, Q1 FY2001,
 2001-06-30, FQ0...). UNIT for the statements: "JPY millions" (the default) or "JPY thousands".
-Exit status 1 if the file cannot be written.
+
+The file is written whole or not at all: into a temporary file beside FILE.xlsx, synced to disk,
+then renamed over it, so a full disk or a crash leaves the old file as it was. An existing file is
+replaced only with --force. A symbolic link is refused, even with --force (export never writes
+through a link, nor replaces one): give the path of the file itself. Exit status 1 if FILE.xlsx
+exists and --force is not given, is a link or not a regular file, or cannot be written.
 
 Example: iij-model export --quarter 1Q01 --unit "JPY thousands" --out iij-1q01.xlsx`,
 };
 
+/** The formulas on standard input, one a line; a stdin that cannot be read is said, not thrown. */
+function formulasOnStdin(io: Io): string[] {
+  let text: string;
+  try {
+    text = io.stdin();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === "EISDIR")
+      throw new UsageError("standard input is a directory; pipe the formulas in, one a line");
+    throw new CommandError(`cannot read standard input: ${message}`);
+  }
+  const formulas = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  // As for "eval" with no formulas: nothing to do is a mistake, not a success.
+  if (formulas.length === 0)
+    throw new UsageError("no formulas on standard input; give one a line, or as arguments");
+  return formulas;
+}
+
 function evalCommand(args: string[], io: Io, model: IIJModel): number {
-  if (args.length === 0)
+  const { positional } = parseOptions(args, { command: "eval", positional: true });
+  if (positional.length === 0)
     throw new UsageError("eval needs at least one formula, or - to read them from stdin");
-  const formulas =
-    args.length === 1 && args[0] === "-"
-      ? io
-          .stdin()
-          .split(/\r?\n/)
-          .filter((line) => line.trim() !== "")
-      : args;
+  if (positional.includes("-") && positional.length > 1)
+    throw new UsageError("- reads the formulas from standard input and takes no other arguments");
+  const formulas = positional[0] === "-" ? formulasOnStdin(io) : positional;
   let status = 0;
   for (const text of formulas) {
     const result = evaluateFormula(text, model);
@@ -99,7 +124,10 @@ function evalCommand(args: string[], io: Io, model: IIJModel): number {
 }
 
 function listCommand(args: string[], io: Io, model: IIJModel): number {
-  const [what, statementArg, ...rest] = args;
+  const [what, statementArg, ...rest] = parseOptions(args, {
+    command: "list",
+    positional: true,
+  }).positional;
   if (what === "periods" && statementArg === undefined) {
     for (const row of periodsGrid(model)) io.out(row.join("\t"));
     return 0;
@@ -120,7 +148,9 @@ function listCommand(args: string[], io: Io, model: IIJModel): number {
 }
 
 function checkCommand(args: string[], io: Io, model: IIJModel): number {
-  if (args.length > 0) throw new UsageError(`check takes no arguments; got ${args.join(" ")}`);
+  const { positional } = parseOptions(args, { command: "check", positional: true });
+  if (positional.length > 0)
+    throw new UsageError(`check takes no arguments; got ${positional.join(" ")}`);
   const results = runChecks(model);
   for (const r of results) {
     io.out(
@@ -134,17 +164,23 @@ function checkCommand(args: string[], io: Io, model: IIJModel): number {
   return failed > 0 ? 1 : 0;
 }
 
-const COMMANDS: Record<
-  string,
-  (args: string[], io: Io, model: IIJModel) => number | Promise<number>
-> = {
-  eval: evalCommand,
-  list: listCommand,
-  check: checkCommand,
-  export: exportCommand,
-  find: findCommand,
-  source: sourceCommand,
-};
+type Command = (args: string[], io: Io, model: IIJModel) => number | Promise<number>;
+
+// A Map, not an object: "iij-model constructor" is an unknown command, not Object's constructor.
+const COMMANDS = new Map<string, Command>([
+  ["eval", evalCommand],
+  ["list", listCommand],
+  ["check", checkCommand],
+  ["export", exportCommand],
+  ["find", findCommand],
+  ["source", sourceCommand],
+]);
+
+/** Whether the arguments ask for help: --help or -h before any "--" (after it, they are text). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
 
 export async function main(
   argv: string[],
@@ -156,14 +192,14 @@ export async function main(
     io.out(HELP.main);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.get(command);
   if (!run) {
     io.err(
-      `iij-model: unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")} (iij-model --help)`
+      `iij-model: unknown command "${command}"; commands: ${[...COMMANDS.keys()].join(", ")} (iij-model --help)`
     );
     return 2;
   }
-  if (args.includes("--help") || args.includes("-h")) {
+  if (asksForHelp(args)) {
     io.out(HELP[command]);
     return 0;
   }
@@ -173,6 +209,10 @@ export async function main(
     if (error instanceof UsageError) {
       io.err(`iij-model ${command}: ${error.message} (iij-model ${command} --help)`);
       return 2;
+    }
+    if (error instanceof CommandError) {
+      io.err(`iij-model ${command}: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -52,7 +52,7 @@ test("source cites the statements of operations, the printed figure and its unit
 test.each([
   [["find"], 2, /find needs the text/],
   [["find", "cash", "--limit", "0"], 2, /--limit must be a whole number/],
-  [["find", "cash", "--colour", "red"], 2, /unknown option --colour/],
+  [["find", "cash", "--colour", "red"], 2, /unknown option "--colour"/],
   [["find", "xyzzy"], 1, /nothing matches "xyzzy"/],
   [["source", "1Q01"], 2, /source takes a period and an item/],
 ])("%j exits %i with a one-line error", async (argv, status, message) => {
