@@ -9,6 +9,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles } from "./bundles";
+import { measureCacheMemory } from "./cache-memory";
 import { installCustomFunctions } from "../dev/excel-host/custom-functions";
 import { measureExport } from "./export";
 import { ROUND_TRIP_MS, measureLoadQuarter } from "./load-quarter";
@@ -23,6 +24,7 @@ const { measureFunctionCost, measureWorkbook } =
 const ITERATIONS = 200_000;
 const ROUNDS = 7;
 const HEAVY_WORKBOOK_CALLS = 130_000;
+const CACHE_MEMORY_CALLS = 40_000;
 const DIST = join(__dirname, "..", "dist");
 
 const fmt = (n: number, digits = 0) =>
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
 
   const functionCost = measureFunctionCost(ITERATIONS, ROUNDS);
   const workbook = measureWorkbook(HEAVY_WORKBOOK_CALLS, ROUNDS);
+  const cacheMemory = measureCacheMemory(CACHE_MEMORY_CALLS);
   const loads = [];
   // The quarters the model offers, smallest sheet first: the syncs must not grow with the sheet.
   for (const quarter of ["1Q00", "4Q00", "1Q01"]) loads.push(await measureLoadQuarter(quarter));
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       })
     ),
     heavyWorkbook: { ...workbook, ms: Number(workbook.ms.toFixed(1)) },
+    cacheMemory: { ...cacheMemory, ms: Number(cacheMemory.ms.toFixed(1)) },
     loadQuarter: {
       quarter: full.quarter,
       cells: full.cells,
@@ -127,6 +131,9 @@ async function main(): Promise<void> {
   );
   out.push(
     `Heavy workbook: ${fmt(workbook.calls)} calls (${fmt(workbook.distinctCalls)} distinct) on a fresh model: ${fmt(workbook.ms, 1)} ms of JavaScript.`
+  );
+  out.push(
+    `Cache memory: after ${fmt(cacheMemory.calls)} distinct error-giving calls the answer cache holds ${fmt(cacheMemory.answersHeld)} answers, ${fmt(cacheMemory.estimatedBytes)} bytes estimated (bound ${fmt(cacheMemory.boundBytes)}); the heap grew ${fmt(cacheMemory.heapDeltaBytes)} bytes.`
   );
   out.push("", `Load quarter (Excel host double; simulated at ${ROUND_TRIP_MS} ms per sync)`);
   out.push(

@@ -4,13 +4,17 @@
  * null) and a CustomFunctions stub that behaves like Excel's runtime.
  *
  * Arguments come from a grammar that mixes the model's own vocabulary (periods, labels, ids,
- * aliases, units, bounds) with corruptions of it and with wild values (any unicode, very long text,
- * formula-looking text, NaN-like and huge numbers, date serials, booleans, null, nested arrays).
+ * aliases, units, bounds) with corruptions of it, with look-alikes of it (month names such as
+ * "Junk" and "Marc", units, bounds, bases and statements a letter or a word off), with the names
+ * every JavaScript object answers to (`constructor`, `__proto__`, `toString`...: a lookup in a
+ * plain object finds them), and with wild values (any unicode, very long text, formula-looking
+ * text, NaN-like and huge numbers, date serials, booleans, null, nested arrays).
  *
  * The property: every call returns a finite number, a string, a well-formed 2-D array (each cell a
  * finite number, a string or an error), or throws a CustomFunctions.Error of #N/A or #VALUE! with a
  * non-empty message; never another exception, NaN, Infinity, undefined, an "Internal error", or a
- * value when an argument names nothing. Whether an argument names something is decided here,
+ * value when an argument names nothing (an Object-prototype name never names anything, in any
+ * argument, and is checked on its own as well). Whether an argument names something is decided here,
  * independently of the parser: a period by the meaning the generator gave it (checked against
  * the model's periods by full fiscal year), any other name by its key (case, spaces and
  * punctuation ignored, as documented) against the vocabulary of its parameter.
@@ -123,6 +127,56 @@ const REVENUE_SEGMENTS = ["Dedicated", "Dial-up", "Data center", "Other VAS", "V
 const COST_SEGMENTS = ["Connectivity", "SI", "Equipment", "Total"];
 const MARGIN_KINDS = ["gross", "gross margin", "operating", "operating margin", "EBITDA",
   "EBITDA margin", "net", "net margin"]; // prettier-ignore
+
+/**
+ * The names every object answers to through its prototype: a lookup of user text in a plain
+ * object (`BOUNDS[text]`, `text in TABLE`) finds them. None names anything of IIJ's.
+ */
+const PROTOTYPE_NAMES = [
+  ...new Set([
+    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+    "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "__defineSetter__",
+    "__lookupGetter__", "__lookupSetter__", "prototype", "length",
+    ...Object.getOwnPropertyNames(Object.prototype),
+  ]),
+]; // prettier-ignore
+const PROTOTYPE_KEYS = new Set(PROTOTYPE_NAMES.map(nameKey));
+
+/**
+ * Words a letter or a word off a closed set's names, by role: a prefix, a plural, a neighbour. The
+ * oracle decides by key whether one still names something (\`mid-point\` does), so the list may hold
+ * both kinds; most name nothing.
+ */
+const LOOK_ALIKES: ReadonlyMap<Role, readonly string[]> = new Map(Object.entries({
+  unit: ["JPY thousandz", "JPY thousand s", "JPY millio", "JPY million s", "JPY bn", "JPY billions",
+    "thousand", "million", "yen thousand", "yens", "USDollars", "US$", "USD thousandss", "EUR",
+    "JPY '00", "$00", "USD printe", "printed", "as printed"],
+  bound: ["lo", "hi", "midd", "median", "average", "lowest", "highest", "mid-point", "txt",
+    "outlooks", "maximum", "minimum", "high-low", "qualitive", "middl"],
+  basis: ["YoYo", "yoy%", "QoQ2", "YTD", "annual", "quarterly", "y/y", "q/q", "yo", "qo",
+    "year", "quarter", "sequentially"],
+  statement: ["INCOMES", "Incom", "Balance-sheets", "Balanc", "CASH", "Cashflows", "KPIS", "KP",
+    "Guide", "Guidances", "P and L", "Forecasts", "Table"],
+  segment: ["Dedicate", "Dialup2", "Totals", "SIs", "Equip", "Connectivit", "Data centers"],
+  kind: ["grossly", "op", "EBIT", "netto", "operatin", "gross margins"],
+}) as [Role, string[]][]); // prettier-ignore
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"]; // prettier-ignore
+/** The month spellings a printed date takes: full name or three letters, any case, optional ".". */
+const MONTH_WORDS = new Set(
+  MONTH_NAMES.flatMap((m) => [m, m.slice(0, 3)]).flatMap((w) => [w.toLowerCase(), `${w.toLowerCase()}.`])
+); // prettier-ignore
+
+/** Words near a month's names that are none of them: "Junk", "Marc", "Jully", "Sept", "Ju". */
+function monthLookAlikes(month: number): string[] {
+  const full = MONTH_NAMES[month - 1];
+  const short = full.slice(0, 3);
+  const near = [`${short}k`, `${full}s`, full.slice(0, 4), full.slice(0, 2), `${full}${full.at(-1)}`,
+    `${full.slice(0, 2)}${full[2]}${full.slice(2)}`, `${short}e`, `${full.slice(0, -1)}`,
+    `\u017F${full.slice(1)}`, `${short}..`]; // prettier-ignore
+  return [...new Set(near)].filter((w) => !MONTH_WORDS.has(w.toLowerCase()));
+}
 
 /** The words each function's parameter accepts (its vocabulary), before key normalisation. */
 function vocabularyWords(fn: string, role: Role): string[] {
@@ -254,6 +308,19 @@ const PERIOD_NEAR_MISSES = ["5Q01", "0Q01", "1Q1", "1Q001", "1Q20011", "Q5 FY200
   "1 Q 01", "FQ-", "FQ--1", "FQ1.5", "FQ-1e3", "0001-06-30", "0000-06-30", "1Q01\u0000",
   "１Q01", "1Ｑ01", "FY２００１"]; // prettier-ignore
 
+/** A quarter-end date with a look-alike of its month: names no period, however near. */
+const monthLookAlike: fc.Arbitrary<Arg> = someQuarter.chain(([fy, q]) => {
+  const [m, d, off] = QUARTER_ENDS[q];
+  return fc
+    .constantFrom(...monthLookAlikes(m))
+    .chain((word) => decorate(`${word} ${d}, ${fy + off}`))
+    .map((t) => {
+      // Upper case can make a look-alike a month: "ſeptember" upper-cases to "SEPTEMBER".
+      const month = t.trim().split(" ")[0].toLowerCase();
+      return arg(t, MONTH_WORDS.has(month) ? { kind: "quarter", fy, q } : NONE);
+    });
+});
+
 /** A period spelling with a vintage suffix: @first, @latest or a release date. */
 const withVintage = (base: fc.Arbitrary<Arg>): fc.Arbitrary<Arg> =>
   fc
@@ -351,6 +418,8 @@ const periodArg: fc.Arbitrary<Arg> = fc.oneof(
   { weight: 2, arbitrary: withVintage(relativeSpelling) },
   { weight: 1, arbitrary: notAQuarterEnd },
   { weight: 2, arbitrary: fc.constantFrom(...PERIOD_NEAR_MISSES).map((t) => arg(t, NONE)) },
+  { weight: 1, arbitrary: monthLookAlike },
+  { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES).chain(decorate).map((t) => arg(t, NONE)) },
   { weight: 1, arbitrary: quarterSpelling.chain((a) => (typeof a.value === "string" ? corrupt(a.value) : fc.constant(String(a.value)))).map((t) => arg(t, UNKNOWN)) },
   { weight: 1, arbitrary: NUMBERS.map((n) => arg(n, serialMeaning(n))) },
   { weight: 3, arbitrary: wild.map((v) => arg(v, typeof v === "number" ? serialMeaning(v) : typeof v === "string" ? (/\d/.test(v) ? UNKNOWN : NONE) : NONE)) }
@@ -358,15 +427,18 @@ const periodArg: fc.Arbitrary<Arg> = fc.oneof(
 
 function nameArg(fn: string, role: Role): fc.Arbitrary<Arg> {
   const own = vocabularyWords(fn, role);
+  const lookAlikes = LOOK_ALIKES.get(role) ?? [];
   return fc
     .oneof(
       { weight: 12, arbitrary: fc.constantFrom(...own).chain(respell) },
       { weight: 3, arbitrary: fc.constantFrom(...own).chain(corrupt) },
       { weight: 1, arbitrary: fc.constantFrom(...ALL_WORDS) },
+      { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES).chain(respell) },
+      ...(lookAlikes.length ? [{ weight: 2, arbitrary: fc.constantFrom(...lookAlikes).chain(respell) }] : []),
       { weight: 3, arbitrary: wild }
     )
     .map((value) => arg(value));
-}
+} // prettier-ignore
 
 export interface Case {
   readonly fn: string;
@@ -376,7 +448,7 @@ export interface Case {
 const FUNCTIONS = [...LIBRARY.keys()];
 
 /** A call of one function with exactly its parameters (Excel passes omitted ones as null). */
-export const callArbitrary: fc.Arbitrary<Case> = fc.constantFrom(...FUNCTIONS).chain((fn) => {
+const anyCall: fc.Arbitrary<Case> = fc.constantFrom(...FUNCTIONS).chain((fn) => {
   const spec = LIBRARY.get(fn)!;
   const params = spec.parameters.map((p) => {
     const role = roleOf(p.name);
@@ -387,6 +459,68 @@ export const callArbitrary: fc.Arbitrary<Case> = fc.constantFrom(...FUNCTIONS).c
   });
   return fc.tuple(...params).map((args) => ({ fn, args }));
 });
+
+/** A period of the model, as IIJ writes it. */
+const modelPeriodArg: fc.Arbitrary<Arg> = fc
+  .constantFrom(...modelPeriods)
+  .map((p) =>
+    p.kind === "quarter"
+      ? arg(`${p.q}Q${pad2(p.fy % 100)}`, { kind: "quarter", fy: p.fy, q: p.q })
+      : arg(`FY${p.fy}`, { kind: "year", fy: p.fy })
+  );
+
+/** An argument that names something: a period of the model, or a word of the parameter's own. */
+const namingArg = (fn: string, role: Role): fc.Arbitrary<Arg> =>
+  role === "period"
+    ? modelPeriodArg
+    : fc
+        .constantFrom(...vocabularyWords(fn, role))
+        .chain(respell)
+        .map((v) => arg(v));
+
+/** An Object-prototype name or a look-alike of the parameter's words: names nothing. */
+function spoilerArg(role: Role): fc.Arbitrary<Arg> {
+  if (role === "period")
+    return fc.oneof(
+      monthLookAlike,
+      fc
+        .constantFrom(...PROTOTYPE_NAMES)
+        .chain(decorate)
+        .map((t) => arg(t, NONE))
+    );
+  const words = [...PROTOTYPE_NAMES, ...(LOOK_ALIKES.get(role) ?? [])];
+  return fc
+    .constantFrom(...words)
+    .chain(respell)
+    .map((v) => arg(v));
+}
+
+/**
+ * A call whose arguments all name something but one, which is a prototype name or a look-alike:
+ * so the lookup of that one argument is reached, whichever position it is in, rather than the
+ * call failing earlier on another argument.
+ */
+const oneSpoiledCall: fc.Arbitrary<Case> = fc
+  .constantFrom(...FUNCTIONS.filter((fn) => LIBRARY.get(fn)!.parameters.length > 0))
+  .chain((fn) => {
+    const parameters = LIBRARY.get(fn)!.parameters;
+    return fc
+      .integer({ min: 0, max: parameters.length - 1 })
+      .chain((spoiled) =>
+        fc
+          .tuple(
+            ...parameters.map((p, i) =>
+              i === spoiled ? spoilerArg(roleOf(p.name)) : namingArg(fn, roleOf(p.name))
+            )
+          )
+          .map((args) => ({ fn, args }))
+      );
+  });
+
+export const callArbitrary: fc.Arbitrary<Case> = fc.oneof(
+  { weight: 5, arbitrary: anyCall },
+  { weight: 1, arbitrary: oneSpoiledCall }
+);
 
 // ---------------------------------------------------------------------------------------------
 // The property.
@@ -472,6 +606,8 @@ export function judge(c: Case): Verdict {
   } else if (typeof result !== "string") {
     return { outcome: "violation", violation: `returned ${String(result)} (${typeof result})` };
   }
+  const proto = c.args.find((a) => typeof a.value === "string" && PROTOTYPE_KEYS.has(nameKey(a.value)));
+  if (proto) return { outcome: "violation", violation: `a value for the Object-prototype name ${JSON.stringify(proto.value)}` };
   const nothing = namesNothing(c);
   if (nothing) return { outcome: "violation", violation: `a value for an argument that names nothing: ${nothing}` };
   return { outcome: Array.isArray(result) ? "array" : typeof result === "number" ? "number" : "text" };

@@ -69,12 +69,23 @@ export interface PrintedGuidanceRange {
   readonly range: string;
 }
 
-/** Guidance given in words only: reachable as text, never as a number. */
+/**
+ * Guidance given in words only: reachable as text, never as a number. Its words are printed in the
+ * release's text (a summary bullet, an officer's quote), not in the guidance table, so it records
+ * its own place, which `IIJ.SOURCE` cites.
+ */
 export interface PrintedOutlook {
   readonly id: string;
   readonly label: string;
   readonly period: string;
+  /** The words, as printed. */
   readonly text: string;
+  /** The page they are printed on: "page 1". */
+  readonly page: string;
+  /** The printed heading they sit under, exactly as printed: "The 1st Quarter of FY2001 Results Summary". */
+  readonly heading: string;
+  /** Where under the heading: "the last bullet", "the quote of Yasuhiro Nishi, CFO". */
+  readonly place: string;
 }
 
 export interface PrintedGuidance {
@@ -133,4 +144,46 @@ export interface Release {
   readonly guidance: PrintedGuidance;
   readonly repairs: readonly Repair[];
   readonly inconsistencies: readonly PrintedInconsistency[];
+  /**
+   * Figures ingest could not settle (src/model/ingest): their cells are blank in `tables`, so the
+   * model reads them as not printed, and each entry says what the OCR shows and why no reading was
+   * proved. Absent or empty when every figure was settled.
+   */
+  readonly unresolved?: readonly UnresolvedCell[];
+}
+
+/** A figure the release's own arithmetic could not settle from its OCR text. */
+export interface UnresolvedCell {
+  readonly statement: StatementId;
+  readonly rowId: string;
+  /** Index into the table's columns. */
+  readonly column: number;
+  /** What the OCR text shows, verbatim ("" for a lost cell). */
+  readonly ocr: string;
+  /** The readings the evidence leaves open, as printed text (may be empty). */
+  readonly candidates: readonly string[];
+  readonly why: string;
+}
+
+/**
+ * The calls a person made where a release's text and arithmetic leave a choice, reviewed and kept
+ * beside its source (`releases/<date>-<quarter>.judgements.ts`), which ingest applies after the
+ * arithmetic: never to a figure the arithmetic settles.
+ */
+export interface IngestJudgements {
+  /** The release (its date, ISO) the calls are for; ingest refuses them for another. */
+  readonly release: string;
+  /** Values the OCR printed away from their table: which quarter each is, in the order printed. */
+  readonly detached?: readonly DetachedJudgement[];
+  /** Outlooks in words, each replacing what ingest finds for the same metric and period. */
+  readonly outlooks?: readonly PrintedOutlook[];
+}
+
+export interface DetachedJudgement {
+  /** The table by its number ("Table 3") and the row label printed away from it. */
+  readonly table: string;
+  readonly label: string;
+  /** The quarters of the detached values, in the order the text prints them. */
+  readonly periods: readonly string[];
+  readonly reason: string;
 }

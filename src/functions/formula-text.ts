@@ -7,6 +7,7 @@
 import {
   type IIJModel,
   type SearchHit,
+  answersFor,
   defaultModel,
   defaultPeriodFor,
   formulaFor,
@@ -156,7 +157,10 @@ export interface FoundItem {
 }
 
 export interface FindOptions {
-  /** Any period form; by default each item's latest period with figures (guidance: the first). */
+  /**
+   * Any period form: only the items printed (guidance: given) for it are offered. By default each
+   * item at its latest printed quarter (guidance: the first period it is given for).
+   */
   readonly period?: string;
   /** For statement amounts; tables and guidance keep their printed units. */
   readonly unit?: string;
@@ -164,28 +168,39 @@ export interface FindOptions {
   readonly limit?: number;
 }
 
-/** The items matching the text (labels, ids, aliases; typos forgiven), best first, with values. */
+/**
+ * The items matching the text (labels, ids, aliases; typos forgiven), best first, with values.
+ * Only formulas that answer are offered: with a period, an item not printed (or guided) for it is
+ * left out, so "operating income" for 4Q00 offers the statements' line, not IIJ.GUIDANCE("4Q00")
+ * which is `#N/A`. A period that is no period throws its IIJError (the CLI checks it first).
+ */
 export function findWithValues(
   model: IIJModel,
   query: string,
   options: FindOptions = {}
 ): FoundItem[] {
   if (query.trim() === "") return [];
-  return searchItems(model, query, options.limit).map((hit) => {
-    const formula = formulaFor(
-      model,
-      hit.item,
-      options.period ?? defaultPeriodFor(model, hit.item),
-      options.unit
-    );
-    const result = evaluateFormula(formula, model);
-    return {
-      hit,
-      statement: hit.item.statement,
-      id: hit.item.id,
-      label: hit.item.label,
-      value: isIIJError(result) ? result.kind : formatResult(result),
-      formula,
-    };
-  });
+  const { period } = options;
+  const request = period === undefined ? null : model.parsePeriod(period);
+  const hits = searchItems(model, query, request ? Number.MAX_SAFE_INTEGER : options.limit);
+  return hits
+    .filter((hit) => !request || answersFor(model, hit.item, request))
+    .slice(0, options.limit ?? 20)
+    .map((hit) => {
+      const formula = formulaFor(
+        model,
+        hit.item,
+        period ?? defaultPeriodFor(model, hit.item),
+        options.unit
+      );
+      const result = evaluateFormula(formula, model);
+      return {
+        hit,
+        statement: hit.item.statement,
+        id: hit.item.id,
+        label: hit.item.label,
+        value: isIIJError(result) ? result.kind : formatResult(result),
+        formula,
+      };
+    });
 }

@@ -19,6 +19,10 @@ import {
   invalidValue,
   isIIJError,
   itemsGrid,
+  type LruEntry,
+  LruList,
+  argumentBytes,
+  textBytes,
   margin,
   periodsGrid,
   resolveAnyItem,
@@ -68,6 +72,11 @@ export type TraceSpec =
 export interface FunctionSpec {
   readonly name: string;
   readonly parameters: readonly ParameterSpec[];
+  /**
+   * A call that answers (every parameter given): what tests spoil one argument at a time, so a
+   * new function is checked against bad arguments without a test naming it.
+   */
+  readonly example: readonly (string | number)[];
   readonly run: (model: IIJModel, args: readonly unknown[]) => Result;
   /** Left out for a function computed from many figures (MARGIN) or none (PERIODS). */
   readonly trace?: TraceSpec;
@@ -87,8 +96,15 @@ function toNumber(value: Dec): number {
   return Number(value.toString());
 }
 
+const STATEMENT_EXAMPLES: Readonly<Record<FinancialStatement, readonly string[]>> = {
+  INCOME: ["1Q01", "Total revenues", "JPY millions"],
+  BALANCE: ["2001-06-30", "Cash", "USD thousands"],
+  CASHFLOW: ["1Q01", "operating_other", "JPY"],
+};
+
 const statementFunction = (statement: FinancialStatement): FunctionSpec => ({
   name: statement,
+  example: STATEMENT_EXAMPLES[statement],
   // Balance sheets are "as of" a date, so their first argument may be one.
   parameters: [
     { name: statement === "BALANCE" ? "period_or_date" : "period" },
@@ -106,6 +122,7 @@ function toScalars(grid: Grid | string[][]): Scalar[][] {
 
 const segmentFunction = (name: "REVENUE" | "COST", kind: "revenue" | "cost"): FunctionSpec => ({
   name,
+  example: ["1Q01", kind === "revenue" ? "Dedicated" : "SI", "JPY millions"],
   parameters: [
     { name: "period" },
     { name: "segment", optional: true },
@@ -129,12 +146,14 @@ const SPECS: readonly FunctionSpec[] = [
   ...FINANCIAL_STATEMENTS.map(statementFunction),
   {
     name: "KPI",
+    example: ["1Q01", "EBITDA"],
     parameters: [{ name: "period" }, { name: "metric" }],
     run: (model, [period, metric]) => toNumber(model.kpi(period, metric).value),
     trace: { period: 0, item: 1, statement: "KPI" },
   },
   {
     name: "GUIDANCE",
+    example: ["2Q01", "Revenues", "mid"],
     parameters: [{ name: "period" }, { name: "metric" }, { name: "bound", optional: true }],
     run: (model, [period, metric, bound]) => {
       const { value } = guidanceValue(model, period, metric, bound);
@@ -144,6 +163,7 @@ const SPECS: readonly FunctionSpec[] = [
   },
   {
     name: "GROWTH",
+    example: ["1Q01", "Total revenues", "QoQ"],
     parameters: [{ name: "period" }, { name: "item" }, { name: "basis", optional: true }],
     run: (model, [period, item, basis]) => toNumber(growth(model, period, item, basis)),
     trace: (args, model) => {
@@ -154,33 +174,39 @@ const SPECS: readonly FunctionSpec[] = [
   },
   {
     name: "MARGIN",
+    example: ["1Q01", "operating"],
     parameters: [{ name: "period" }, { name: "kind", optional: true }],
     run: (model, [period, kind]) => toNumber(margin(model, period, kind)),
   },
   {
     name: "STATEMENT",
+    example: ["INCOME", "JPY millions"],
     parameters: [{ name: "statement" }, { name: "unit", optional: true }],
     run: (model, [statement, unit]) =>
       toScalars(statementGrid(model, resolveStatement(statement), unit)),
   },
   {
     name: "PERIODS",
+    example: [],
     parameters: [],
     run: (model) => toScalars(periodsGrid(model)),
   },
   {
     name: "ITEMS",
+    example: ["CASHFLOW"],
     parameters: [{ name: "statement" }],
     run: (model, [statement]) => toScalars(itemsGrid(model, resolveStatement(statement))),
   },
   {
     name: "SOURCE",
+    example: ["1Q01", "Cash", "BALANCE"],
     parameters: [{ name: "period" }, { name: "item" }, { name: "statement", optional: true }],
     run: (model, [period, item, statement]) => source(model, period, item, statement),
     trace: { period: 0, item: 1, statement: { argument: 2 } },
   },
   {
     name: "FXRATE",
+    example: [],
     parameters: [],
     run: (model) => toNumber(model.fxRate()),
   },
@@ -213,75 +239,131 @@ function signature(spec: FunctionSpec): string {
   return `IIJ.${spec.name}(${spec.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
 }
 
-/** One level of the memo: answers by the next argument, or, at the last argument, the answers. */
-type MemoLevel = Map<unknown, unknown>;
+/** A remembered answer, under its path: the function's spec, then each argument's memo key. */
+type MemoEntry = LruEntry<readonly unknown[], Scalar>;
+/** One level of the memo: by the next key of a path, the next level, or after the last key the entry. */
+type MemoLevel = Map<unknown, MemoLevel | MemoEntry>;
 
 /**
- * Answers already given, per model and function, keyed argument by argument (as Map keys: "1" and
- * 1 differ; an omitted argument and null are the same, as for `run`). A model never changes once
- * built, so neither does a call's answer: when Excel recalculates a cell (F9, a row inserted, an
- * edit upstream), the second call is a few lookups instead of parsing the period, resolving the
- * item and converting a Decimal again. Only primitive arguments and domain answers (a number, text,
- * an IIJ error) are kept: spilled grids are built afresh, so no caller can share and change one.
+ * Answers already given, per model, keyed function by function and argument by argument (as Map
+ * keys: "1" and 1 differ; an omitted argument and null are the same, as for `run`). A model never
+ * changes once built, so neither does a call's answer: when Excel recalculates a cell (F9, a row
+ * inserted, an edit upstream), the second call is a few lookups instead of parsing the period,
+ * resolving the item and converting a Decimal again. Only primitive arguments and domain answers (a
+ * number, text, an IIJ error) are kept: spilled grids are built afresh, so no caller can share and
+ * change one. The memory is bounded in bytes (`ANSWER_CACHE_BYTES`), least recently used first out.
  */
-const answers = new WeakMap<IIJModel, Map<FunctionSpec, MemoLevel>>();
-/** Answers kept per model before its memo starts afresh: bounds the memory at some tens of MB. */
-const MEMO_LIMIT = 250_000;
-const answerCounts = new WeakMap<IIJModel, number>();
+interface Memo {
+  readonly root: MemoLevel;
+  readonly order: LruList<readonly unknown[], Scalar>;
+}
+
+/**
+ * The most bytes of answers kept per model, estimated as `answerBytes` does: 32 MiB, some 45,000
+ * numbers, or 17,000 errors (whose messages list the valid choices: about a kilobyte each).
+ */
+export const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Estimated bytes of an entry besides its argument texts and answer: the entry itself, its slot in
+ * its level's Map, and a share of the levels' Maps (a call with a new first argument makes one per
+ * parameter). Calibrated against the heap growth of distinct calls (BENCHMARKS.md, cache memory).
+ */
+const ENTRY_BYTES = 640;
+/** An IIJError besides its message: the object and the stack trace captured when it was made. */
+const ERROR_BYTES = 600;
+
+/** The estimated bytes one remembered answer holds. */
+function answerBytes(path: readonly unknown[], answer: Scalar): number {
+  let bytes = ENTRY_BYTES;
+  for (let i = 1; i < path.length; i++) bytes += argumentBytes(path[i]);
+  if (typeof answer === "number") return bytes + 16;
+  if (typeof answer === "string") return bytes + textBytes(answer);
+  return bytes + ERROR_BYTES + textBytes(answer.message);
+}
+
+const memos = new WeakMap<IIJModel, Memo>();
 
 // The model of the last call and its memo: nearly every call is over the default model.
 let lastModel: IIJModel | undefined;
-let lastMemos: Map<FunctionSpec, MemoLevel> | undefined;
+let lastMemo: Memo | undefined;
 
-function memoOf(model: IIJModel, spec: FunctionSpec): MemoLevel {
-  if (model !== lastModel || !lastMemos) {
-    lastMemos = answers.get(model);
-    if (!lastMemos) answers.set(model, (lastMemos = new Map()));
-    lastModel = model;
+function memoOf(model: IIJModel): Memo {
+  if (model === lastModel && lastMemo) return lastMemo;
+  let memo = memos.get(model);
+  if (!memo) {
+    const root: MemoLevel = new Map();
+    const order = new LruList<readonly unknown[], Scalar>(ANSWER_CACHE_BYTES, (entry) =>
+      forget(root, entry.key)
+    );
+    memos.set(model, (memo = { root, order }));
   }
-  let memo = lastMemos.get(spec);
-  if (!memo) lastMemos.set(spec, (memo = new Map()));
+  lastModel = model;
+  lastMemo = memo;
   return memo;
 }
 
-/** The memo key of each parameter, or null when an argument cannot be one (a range, say). */
-function memoKeys(spec: FunctionSpec, args: readonly unknown[]): unknown[] | null {
+/** Removes an evicted answer's path, and every level it leaves empty. */
+function forget(root: MemoLevel, path: readonly unknown[]): void {
+  const levels: MemoLevel[] = [root];
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = levels[i].get(path[i]) as MemoLevel | undefined;
+    if (!next) return;
+    levels.push(next);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    levels[i].delete(path[i]);
+    if (i === 0 || levels[i].size > 0) return;
+  }
+}
+
+/** The estimated bytes and number of answers remembered for `model` (the bench and tests read it). */
+export function answerCacheSize(model: IIJModel = defaultModel()): {
+  bytes: number;
+  answers: number;
+} {
+  const memo = memos.get(model);
+  return { bytes: memo?.order.bytes ?? 0, answers: memo?.order.size ?? 0 };
+}
+
+/**
+ * The memo path of a call: its spec, then each parameter's key (a function without parameters
+ * keeps its one answer under null); null when an argument cannot be a key (a range, say).
+ */
+function memoPath(spec: FunctionSpec, args: readonly unknown[]): unknown[] | null {
   if (args.length > spec.parameters.length) return null;
-  const keys: unknown[] = [];
+  const path: unknown[] = [spec];
   for (let i = 0; i < spec.parameters.length; i++) {
     const arg = args[i] ?? null;
     if (arg !== null && (typeof arg === "object" || typeof arg === "function")) return null;
-    keys.push(arg);
+    path.push(arg);
   }
-  // A function without parameters keeps its one answer under null.
-  if (keys.length === 0) keys.push(null);
-  return keys;
+  if (path.length === 1) path.push(null);
+  return path;
 }
 
-/** The answer remembered for these arguments (read as `memoKeys` makes keys, without allocating). */
-function recall(memo: MemoLevel, args: readonly unknown[], arity: number): Scalar | undefined {
-  if (arity === 0) return memo.get(null) as Scalar | undefined;
-  let level: MemoLevel | undefined = memo;
-  for (let i = 0; i < arity - 1 && level; i++) level = level.get(args[i] ?? null) as MemoLevel;
-  return level?.get(args[arity - 1] ?? null) as Scalar | undefined;
+/** The answer remembered for these arguments (read as `memoPath` makes paths, without allocating). */
+function recall(memo: Memo, spec: FunctionSpec, args: readonly unknown[]): Scalar | undefined {
+  const last = Math.max(spec.parameters.length, 1) - 1;
+  let level = memo.root.get(spec) as MemoLevel | undefined;
+  for (let i = 0; i < last && level; i++) level = level.get(args[i] ?? null) as MemoLevel;
+  const entry = level?.get(args[last] ?? null) as MemoEntry | undefined;
+  if (!entry) return undefined;
+  memo.order.use(entry);
+  return entry.value;
 }
 
-function memorise(model: IIJModel, memo: MemoLevel, keys: readonly unknown[], answer: Scalar) {
-  const count = answerCounts.get(model) ?? 0;
-  if (count >= MEMO_LIMIT) {
-    answers.delete(model);
-    answerCounts.set(model, 0);
-    lastModel = undefined;
-    return;
-  }
-  let level = memo;
-  for (let i = 0; i < keys.length - 1; i++) {
-    let next = level.get(keys[i]) as MemoLevel | undefined;
-    if (!next) level.set(keys[i], (next = new Map()));
+function memorise(memo: Memo, path: readonly unknown[], answer: Scalar): void {
+  const bytes = answerBytes(path, answer);
+  if (bytes > memo.order.maxBytes) return; // keeping it would evict every other answer
+  let level = memo.root;
+  for (let i = 0; i < path.length - 1; i++) {
+    let next = level.get(path[i]) as MemoLevel | undefined;
+    if (!next) level.set(path[i], (next = new Map()));
     level = next;
   }
-  level.set(keys[keys.length - 1], answer);
-  answerCounts.set(model, count + 1);
+  level.set(path[path.length - 1], memo.order.add(path, answer, bytes));
+  memo.order.trim();
 }
 
 /**
@@ -295,12 +377,12 @@ export function invoke(
 ): Result {
   // Excel's adapters pass the name as declared, in upper case: look it up as given first.
   const spec = LIBRARY.get(name) ?? LIBRARY.get(name.toUpperCase());
-  const memo = spec && args.length <= spec.parameters.length ? memoOf(model, spec) : null;
+  const memo = spec && args.length <= spec.parameters.length ? memoOf(model) : null;
   if (memo && spec) {
-    const known = recall(memo, args, spec.parameters.length);
+    const known = recall(memo, spec, args);
     if (known !== undefined) return known;
   }
-  const keys = memo && spec ? memoKeys(spec, args) : null;
+  const path = memo && spec ? memoPath(spec, args) : null;
   try {
     if (!spec) {
       throw invalidValue(noSuchFunction(name));
@@ -315,11 +397,11 @@ export function invoke(
     // Missing required arguments are reported by each argument's own validator, which names the choices.
     const padded = spec.parameters.map((_, i) => args[i] ?? null);
     const result = spec.run(model, padded);
-    if (memo && keys && !Array.isArray(result)) memorise(model, memo, keys, result);
+    if (memo && path && !Array.isArray(result)) memorise(memo, path, result);
     return result;
   } catch (error) {
     if (isIIJError(error)) {
-      if (memo && keys) memorise(model, memo, keys, error);
+      if (memo && path) memorise(memo, path, error);
       return error;
     }
     const message = error instanceof Error ? error.message : String(error);

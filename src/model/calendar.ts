@@ -79,16 +79,49 @@ export function quarterEndingOn(d: CalendarDate): Quarter | null {
   return quarter(fy, (offset - 2) / 3 + 1);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "Jun 30, 2001", as the statements' column headers print dates. */
 export function printedDate(d: CalendarDate): string {
-  return `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`;
+  return `${MONTH_NAMES[d.month - 1].slice(0, 3)} ${d.day}, ${d.year}`;
 }
 
+/**
+ * Months by their lower-case full name and three-letter abbreviation, and nothing else: a prefix
+ * match would read "Junk" as June and "Marc" as March, and give a figure for a typo.
+ */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((name, i) => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ])
+);
+
+/** How a month may be written, for messages. */
+export const MONTH_FORMS =
+  'the full name or its three-letter abbreviation, in any case, with or without a period ("June" or "Jun", "Jun.")';
+
+/** The month (1-12) a name spells exactly (full or three-letter, any case, optional period), or null. */
 export function monthFromName(name: string): number | null {
-  const i = MONTHS.findIndex((m) => name.toLowerCase().startsWith(m.toLowerCase()));
-  return i < 0 ? null : i + 1;
+  return MONTH_NUMBERS.get(name.toLowerCase().replace(/\.$/, "")) ?? null;
+}
+
+/** Every spelling `monthFromName` reads, for suggestions. */
+export function monthNames(): readonly string[] {
+  return MONTH_NAMES.flatMap((name) => [name, name.slice(0, 3)]);
 }
 
 // Excel's serial 1 is 1900-01-01 but it counts a 29 Feb 1900 that never was; from 1900-03-01 on, a

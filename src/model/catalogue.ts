@@ -1,7 +1,7 @@
 import type { PrintedUnit, StatementId } from "../data/types";
 import { GUIDANCE_ALIASES, lineSpec } from "./statements";
 import { invalidValue, notAvailable } from "./errors";
-import { remember } from "./memo";
+import { LOOKUP_CACHE_BYTES, LruCache, textBytes } from "./memo";
 import { isOmitted, nameKey, nearestNames, shown } from "./names";
 
 /** A line item of a statement or table, as the latest release that prints it labels it. */
@@ -29,8 +29,14 @@ export function innermostSection(section: string): string {
 export class ItemCatalogue {
   private readonly byId = new Map<string, Item>();
   private readonly byName = new Map<string, Set<string>>();
-  /** What each text typed so far resolved to: a workbook repeats a few hundred names in many cells. */
-  private readonly found = new Map<string, Item>();
+  /**
+   * What each text typed so far resolved to: a workbook repeats a few hundred names in many cells.
+   * An entry is estimated at its key and 100 bytes of bookkeeping (the item is shared).
+   */
+  private readonly found = new LruCache<string, Item>(
+    LOOKUP_CACHE_BYTES,
+    (input) => textBytes(input) + 100
+  );
 
   constructor(
     readonly statement: StatementId,
@@ -113,7 +119,7 @@ export class ItemCatalogue {
       const ids = this.byName.get(nameKey(input));
       if (ids && ids.size === 1) item = this.byId.get([...ids][0]);
     }
-    return item ? remember(this.found, input, item) : undefined;
+    return item ? this.found.set(input, item) : undefined;
   }
 
   validChoices(): string {

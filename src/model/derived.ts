@@ -66,15 +66,16 @@ function periodArgument(period: Period, vintage: Vintage): string {
 }
 
 export type Basis = "YoY" | "QoQ";
-const BASES: Readonly<Record<string, Basis>> = {
-  yoy: "YoY",
-  yearoveryear: "YoY",
-  y: "YoY",
-  qoq: "QoQ",
-  quarteroverquarter: "QoQ",
-  sequential: "QoQ",
-  q: "QoQ",
-};
+/** Bases by name key; a Map, so that no text the user types finds an Object-prototype member. */
+const BASES: ReadonlyMap<string, Basis> = new Map([
+  ["yoy", "YoY"],
+  ["yearoveryear", "YoY"],
+  ["y", "YoY"],
+  ["qoq", "QoQ"],
+  ["quarteroverquarter", "QoQ"],
+  ["sequential", "QoQ"],
+  ["q", "QoQ"],
+]);
 
 /**
  * Change over the year (the same quarter a year earlier) or the quarter, as a fraction, exactly
@@ -89,7 +90,7 @@ export function growth(
   const item = resolveAnyItem(model, itemInput);
   let basis: Basis = "YoY";
   if (!isOmitted(basisInput)) {
-    const b = typeof basisInput === "string" ? BASES[nameKey(basisInput)] : undefined;
+    const b = typeof basisInput === "string" ? BASES.get(nameKey(basisInput)) : undefined;
     if (!b)
       throw invalidValue(
         `The basis must be "YoY" (default: against the same quarter a year earlier) or "QoQ" (against the previous quarter); got ${typeof basisInput === "string" ? `"${shown(basisInput)}"` : describeValue(basisInput)}.`

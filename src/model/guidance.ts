@@ -9,23 +9,24 @@ import { readPrinted } from "./printed";
 
 export type Bound = "low" | "mid" | "high" | "text";
 const BOUNDS: readonly Bound[] = ["low", "mid", "high", "text"];
-const BOUND_NAMES: Readonly<Record<string, Bound>> = {
-  low: "low",
-  min: "low",
-  lower: "low",
-  bottom: "low",
-  mid: "mid",
-  midpoint: "mid",
-  middle: "mid",
-  mean: "mid",
-  high: "high",
-  max: "high",
-  upper: "high",
-  top: "high",
-  text: "text",
-  outlook: "text",
-  qualitative: "text",
-};
+/** Bounds by name key; a Map, so that no text the user types finds an Object-prototype member. */
+const BOUND_NAMES: ReadonlyMap<string, Bound> = new Map([
+  ["low", "low"],
+  ["min", "low"],
+  ["lower", "low"],
+  ["bottom", "low"],
+  ["mid", "mid"],
+  ["midpoint", "mid"],
+  ["middle", "mid"],
+  ["mean", "mid"],
+  ["high", "high"],
+  ["max", "high"],
+  ["upper", "high"],
+  ["top", "high"],
+  ["text", "text"],
+  ["outlook", "text"],
+  ["qualitative", "text"],
+]);
 
 export interface GuidanceRange {
   readonly low: Dec;
@@ -44,7 +45,7 @@ export function readRange(range: PrintedGuidanceRange): GuidanceRange {
 
 function resolveBound(input: unknown): Bound | null {
   if (isOmitted(input)) return null;
-  const bound = typeof input === "string" ? BOUND_NAMES[nameKey(input)] : undefined;
+  const bound = typeof input === "string" ? BOUND_NAMES.get(nameKey(input)) : undefined;
   if (!bound) {
     const got = typeof input === "string" ? `"${shown(input)}"` : describeValue(input);
     throw invalidValue(

@@ -8,6 +8,7 @@ export * from "./checks";
 export * from "./decimal";
 export * from "./errors";
 export * from "./guidance";
+export * from "./memo";
 export * from "./model";
 export * from "./names";
 export * from "./periods";

@@ -23,7 +23,7 @@ import {
 import { type Item, ItemCatalogue, describeValue } from "./catalogue";
 import { Dec } from "./decimal";
 import { IIJError, invalidValue, notAvailable } from "./errors";
-import { remember } from "./memo";
+import { LOOKUP_CACHE_BYTES, LruCache, argumentBytes } from "./memo";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
 import { type PrintedValue, readPrinted } from "./printed";
@@ -129,8 +129,14 @@ export class IIJModel {
   private readonly guidancePeriods: Period[] = [];
   /** Each figure's printed text read as a value, on first use (see `numberOf`). */
   private readonly printedValues = new Map<Figure, PrintedValue>();
-  /** Period arguments parsed so far (the model never changes, so neither does FQ0). */
-  private readonly periodRequests = new Map<unknown, PeriodRequest>();
+  /**
+   * Period arguments parsed so far (the model never changes, so neither does FQ0), by the text or
+   * date serial given; an entry is estimated at its key and 200 bytes of request and bookkeeping.
+   */
+  private readonly periodRequests = new LruCache<string | number, PeriodRequest>(
+    LOOKUP_CACHE_BYTES,
+    (input) => argumentBytes(input) + 200
+  );
   /** The quarterIndex of each quarter a statement prints, for checking a period in one lookup. */
   private readonly quarterKeys = new Map<StatementId, ReadonlySet<number>>();
   private readonly structures = new Map<LineStatement, StatementStructure>();
@@ -353,12 +359,12 @@ export class IIJModel {
 
   /** `parsePeriod` against this model's FQ0, remembered for text and date-serial arguments. */
   parsePeriod(input: unknown): PeriodRequest {
-    const cached = this.periodRequests.get(input);
-    if (cached) return cached;
-    const request = parsePeriod(input, this.latestQuarter);
-    return typeof input === "string" || typeof input === "number"
-      ? remember(this.periodRequests, input, request)
-      : request;
+    if (typeof input !== "string" && typeof input !== "number")
+      return parsePeriod(input, this.latestQuarter);
+    return (
+      this.periodRequests.get(input) ??
+      this.periodRequests.set(input, parsePeriod(input, this.latestQuarter))
+    );
   }
 
   // By quarterIndex, not periodKey: "1Q00" would also match 1Q1900 and 1Q2100.

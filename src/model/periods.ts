@@ -1,4 +1,4 @@
-import { isOmitted, shown } from "./names";
+import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import {
   type CalendarDate,
   type Period,
@@ -6,7 +6,9 @@ import {
   dateFromExcelSerial,
   isValidDate,
   isoDate,
+  MONTH_FORMS,
   monthFromName,
+  monthNames,
   quarter,
   quarterEndingOn,
   shiftQuarter,
@@ -56,10 +58,24 @@ const QUARTER_FORMS: readonly [RegExp, (m: RegExpExecArray) => [number, number]]
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const PRINTED_DATE = /^([A-Z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
+const PRINTED_DATE = /^([A-Z]+\.?) (\d{1,2}),? (\d{4})$/;
 const FISCAL_YEAR = /^FY'?(\d{2}|\d{4})$/;
 const RELATIVE = /^FQ ?([+-]?\d{1,3})$/;
 const VINTAGE = /^(.*?) ?@ ?(FIRST|LATEST|\d{4}-\d{2}-\d{2})$/;
+
+/** The month a printed date names ("Jun", "June", "jun."); anything else is #VALUE! naming the forms. */
+function month(word: string): number {
+  const m = monthFromName(word);
+  if (m !== null) return m;
+  const near = nearestNames(
+    word,
+    monthNames().map((n) => [nameKey(n), n])
+  );
+  const hint = near.length ? ` Did you mean ${quotedList(near)}?` : "";
+  throw invalidValue(
+    `"${shown(word)}" is not a month.${hint} Write a month as ${MONTH_FORMS}. Periods: ${PERIOD_FORMS}.`
+  );
+}
 
 /**
  * Reads a period argument as analysts type it. Numbers are Excel date serials (a cell holding a
@@ -113,12 +129,10 @@ export function parsePeriod(input: unknown, anchor: Quarter): PeriodRequest {
   const printed = PRINTED_DATE.exec(text);
   if (iso) date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
   else if (us) date = { year: Number(us[3]), month: Number(us[1]), day: Number(us[2]) };
-  else if (printed && monthFromName(printed[1])) {
-    date = {
-      year: Number(printed[3]),
-      month: monthFromName(printed[1]) as number,
-      day: Number(printed[2]),
-    };
+  else if (printed) {
+    // The month as typed, not upper-cased: "ſep" upper-cases to "SEP" but is no month.
+    const typed = input.trim().split(/\s+/)[0];
+    date = { year: Number(printed[3]), month: month(typed), day: Number(printed[2]) };
   }
   if (date) return { period: quarterOnDate(date, input.trim()), vintage, date };
   throw invalidValue(`"${shown(input)}" is not a period. Periods: ${PERIOD_FORMS}.`);

@@ -3,9 +3,10 @@
  * section, with typos forgiven. Used by the pane's search box and `iij-model find`.
  */
 import type { StatementId } from "../data/types";
-import { periodKey } from "./calendar";
+import { type Period, periodKey, samePeriod } from "./calendar";
 import { type Item, innermostSection } from "./catalogue";
-import { STATEMENTS, type IIJModel } from "./model";
+import { STATEMENTS, type IIJModel, pickVintage } from "./model";
+import type { PeriodRequest } from "./periods";
 import { editDistance, nameKey } from "./names";
 
 export interface SearchHit {
@@ -101,9 +102,41 @@ export function formulaFor(model: IIJModel, item: Item, period: string, unit?: s
   }
 }
 
-/** The period an item's formula should use by default: the latest it has figures for. */
-export function defaultPeriodFor(model: IIJModel, item: Item): string {
+/**
+ * Whether a formula for `item` answers for the period asked: the item is printed in that quarter
+ * (guidance: given for that period), as of the vintage asked. A printed "NA" counts: its formula
+ * answers `#N/A` with the reason. Quarters compare by full fiscal year ("1Q1900" is not "1Q00").
+ */
+export function answersFor(model: IIJModel, item: Item, request: PeriodRequest): boolean {
+  const guidance = item.statement === "GUIDANCE";
+  const periods = guidance ? model.guidancePeriodList() : model.quarters(item.statement);
+  if (!periods.some((p) => samePeriod(p, request.period))) return false;
+  const key = periodKey(request.period);
+  const printings = guidance
+    ? [...model.guidance(item.id, key, "range"), ...model.guidance(item.id, key, "outlook")]
+    : model.figureHistory(item.statement, item.id, key, "amount");
+  return pickVintage(printings, request.vintage) !== undefined;
+}
+
+/** The periods `item` answers for (as the latest releases print it), oldest first. */
+export function periodsOf(model: IIJModel, item: Item): readonly Period[] {
   const periods =
     item.statement === "GUIDANCE" ? model.guidancePeriodList() : model.quarters(item.statement);
+  return periods.filter((period) =>
+    answersFor(model, item, { period, vintage: { kind: "latest" } })
+  );
+}
+
+/**
+ * The period an item's formula should use by default: the latest quarter it is printed for
+ * (guidance: the first period it is given for, the nearest ahead), so the formula answers.
+ */
+export function defaultPeriodFor(model: IIJModel, item: Item): string {
+  const own = periodsOf(model, item);
+  const periods = own.length
+    ? own
+    : item.statement === "GUIDANCE"
+      ? model.guidancePeriodList()
+      : model.quarters(item.statement);
   return periodKey(periods[item.statement === "GUIDANCE" ? 0 : periods.length - 1]);
 }

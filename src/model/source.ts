@@ -3,7 +3,7 @@ import { periodKey } from "./calendar";
 import type { Item } from "./catalogue";
 import { resolveAnyItem } from "./derived";
 import { notAvailable } from "./errors";
-import type { Figure, IIJModel } from "./model";
+import type { Figure, GuidanceEntry, IIJModel } from "./model";
 
 export function releaseName(r: Release): string {
   const d = new Date(`${r.date}T00:00:00Z`).toLocaleDateString("en-US", {
@@ -13,6 +13,18 @@ export function releaseName(r: Release): string {
     timeZone: "UTC",
   });
   return `IIJ earnings release of ${d} (${r.id})`;
+}
+
+/**
+ * Where a guidance entry is printed: a range in the release's guidance table, an outlook where its
+ * words are (a summary bullet, an officer's quote), which is not that table: the table of 2Q01
+ * ranges has no fiscal-year column.
+ */
+export function guidancePlace(entry: GuidanceEntry): string {
+  const { outlook, release } = entry;
+  return outlook
+    ? `"${outlook.heading}", ${outlook.place} (${outlook.page})`
+    : `${release.guidance.title} (${release.guidance.page})`;
 }
 
 /** The citation of one printed figure: release, table and page, row, column, printed text and unit, repair. */
@@ -51,9 +63,9 @@ export function source(
         `No guidance for ${item.label} in ${key}${vintage.kind === "release" ? ` in release ${vintage.id}` : ""}.`
       );
     const what = e.range
-      ? `printed "${e.range.range}" ${e.range.unit}`
-      : `the outlook: "${e.outlook?.text}"`;
-    return `${releaseName(e.release)}, ${e.release.guidance.title} (${e.release.guidance.page}), row "${item.label}", ${key}: ${what}.`;
+      ? `row "${item.label}", ${key}: printed "${e.range.range}" ${e.range.unit}`
+      : `"${item.label}", ${key}: the outlook: "${e.outlook?.text}"`;
+    return `${releaseName(e.release)}, ${guidancePlace(e)}, ${what}.`;
   }
   const request = model.resolveQuarter(periodInput, item.statement);
   const key = periodKey(request.period);

@@ -2,26 +2,12 @@
  * Every function, every argument position, a battery of wrong values: the answer is always an
  * error value with a message, never a number, never an exception.
  */
+import { evaluateFormula } from "../../src/functions/formula-text";
 import { invoke, LIBRARY } from "../../src/functions/library";
 import { isIIJError } from "../../src/model";
 
-/** A valid call of each function, to spoil one argument at a time. */
-const VALID: Record<string, unknown[]> = {
-  REVENUE: ["1Q01", "Dedicated", "JPY millions"],
-  COST: ["1Q01", "SI", "JPY"],
-  INCOME: ["1Q01", "Total revenues", "USD thousands"],
-  BALANCE: ["2001-06-30", "Cash", "JPY millions"],
-  CASHFLOW: ["1Q01", "operating_other", "JPY"],
-  KPI: ["1Q01", "EBITDA"],
-  GUIDANCE: ["2Q01", "Revenues", "low"],
-  GROWTH: ["1Q01", "Total revenues", "QoQ"],
-  MARGIN: ["1Q01", "operating"],
-  STATEMENT: ["INCOME", "JPY millions"],
-  PERIODS: [],
-  ITEMS: ["KPI"],
-  SOURCE: ["1Q01", "Cash", "BALANCE"],
-  FXRATE: [],
-};
+/** A valid call of each function (its table entry's example), to spoil one argument at a time. */
+const VALID = new Map([...LIBRARY.values()].map((spec) => [spec.name, spec.example]));
 
 const BAD: unknown[] = [
   true,
@@ -41,22 +27,19 @@ const BAD: unknown[] = [
   [1, 2],
 ];
 
-test("the table covers every function", () => {
-  expect(Object.keys(VALID).sort()).toEqual([...LIBRARY.keys()].sort());
+test.each([...VALID.keys()])("IIJ.%s's example gives every parameter and answers", (name) => {
+  expect(VALID.get(name)).toHaveLength(LIBRARY.get(name)!.parameters.length);
+  expect(isIIJError(invoke(name, VALID.get(name)!))).toBe(false);
 });
 
-test.each(Object.keys(VALID))("IIJ.%s with its valid arguments is not an error", (name) => {
-  expect(isIIJError(invoke(name, VALID[name]))).toBe(false);
-});
-
-const cases = Object.entries(VALID).flatMap(([name, args]) =>
+const cases = [...VALID].flatMap(([name, args]) =>
   args.flatMap((_, position) => BAD.map((bad) => [name, position, bad] as const))
 );
 
 test.each(cases)(
   "IIJ.%s with argument %i = %p is an error value with a message",
   (name, position, bad) => {
-    const args = [...VALID[name]];
+    const args: unknown[] = [...VALID.get(name)!];
     args[position] = bad;
     const result = invoke(name, args);
     // Numbers in a period position are date serials: 0 and -1 are not dates, 3.5 not whole.
@@ -69,11 +52,12 @@ test.each(cases)(
   }
 );
 
-test.each(Object.keys(VALID))("IIJ.%s with one argument too many is #VALUE!", (name) => {
-  const result = invoke(name, [...VALID[name], "extra"]);
+test.each([...VALID.keys()])("IIJ.%s with one argument too many is #VALUE!", (name) => {
+  const valid = VALID.get(name)!;
+  const result = invoke(name, [...valid, "extra"]);
   expect(isIIJError(result) && result.kind).toBe("#VALUE!");
   expect(isIIJError(result) && result.message).toMatch(
-    new RegExp(`takes at most ${VALID[name].length} arguments; got ${VALID[name].length + 1}`)
+    new RegExp(`takes at most ${valid.length} arguments; got ${valid.length + 1}`)
   );
 });
 
@@ -82,4 +66,47 @@ test("a very long argument is echoed short, so the message stays readable", () =
   const result = invoke("INCOME", ["1Q01", long]);
   expect(isIIJError(result) && result.message.length).toBeLessThan(2_000);
   expect(isIIJError(result) && result.message).toContain(`"${"x".repeat(57)}..."`);
+});
+
+/**
+ * The names every JavaScript object answers to (Object.prototype's own properties: `constructor`,
+ * `__proto__`, `toString`, `valueOf`, `hasOwnProperty`...), in the spellings a lookup might reach
+ * them by: a text that is one of them names nothing of IIJ's, so a lookup that finds it in a plain
+ * object (`BASES["constructor"]` is Object) must not turn it into a figure.
+ */
+const PROTOTYPE_NAMES = [
+  ...new Set(
+    Object.getOwnPropertyNames(Object.prototype).flatMap((n) => [n, n.toLowerCase(), ` ${n} `])
+  ),
+  "prototype",
+  "length",
+];
+
+/** A text argument as typed in a formula, for `evaluateFormula` (what `iij-model eval` runs). */
+const literal = (v: string | number) =>
+  typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v);
+
+const prototypeCalls = [...LIBRARY.values()].flatMap((spec) =>
+  spec.example.flatMap((_, position) =>
+    PROTOTYPE_NAMES.map((name) => {
+      const args = spec.example.map((a, i) => (i === position ? name : a));
+      return [`=IIJ.${spec.name}(${args.map(literal).join(",")})`] as const;
+    })
+  )
+);
+
+test("the prototype-name calls cover every parameter of every function", () => {
+  const parameters = [...LIBRARY.values()].reduce((n, s) => n + s.parameters.length, 0);
+  expect(prototypeCalls).toHaveLength(parameters * PROTOTYPE_NAMES.length);
+});
+
+test.each(prototypeCalls)("%s is #N/A or #VALUE!, never a figure", (formula) => {
+  const result = evaluateFormula(formula);
+  expect(isIIJError(result) ? result.kind : result).toMatch(/^(#N\/A|#VALUE!)$/);
+  if (isIIJError(result)) expect(result.message).not.toMatch(/Internal error/);
+});
+
+test.each(PROTOTYPE_NAMES)("a function named %p is no function", (name) => {
+  const result = invoke(name, []);
+  expect(isIIJError(result) && result.kind).toBe("#VALUE!");
 });

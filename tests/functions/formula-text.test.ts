@@ -71,9 +71,9 @@ describe("findWithValues", () => {
     const found = findWithValues(model, "total revenues", {
       period: "4Q00",
       unit: "JPY millions",
-      limit: 3,
+      limit: 2,
     });
-    expect(found).toHaveLength(3);
+    expect(found).toHaveLength(2);
     expect([found[0].value, found[0].formula]).toEqual([
       "9199.575",
       '=IIJ.INCOME("4Q00","Total revenues","JPY millions")',
@@ -83,6 +83,41 @@ describe("findWithValues", () => {
       expect(text.startsWith("#") ? text.split(":")[0] : text).toBe(f.value);
     }
   });
+
+  test.each([
+    ["opertaing incme", "4Q00"],
+    ["revenues", "4Q00"],
+    ["revenues", "2Q01"],
+    ["operating income", "FY2001"],
+    ["ebitda", "Q2 FY2001"],
+    ["total", "4Q00@first"],
+  ])("find %p for %s offers only formulas that answer for that period", (query, period) => {
+    const found = findWithValues(model, query, { period });
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect([f.formula, f.value]).not.toEqual([f.formula, "#N/A"]);
+  });
+
+  test("a guidance item is not offered for a period without guidance", () => {
+    const formulas = findWithValues(model, "opertaing incme", { period: "4Q00" }).map(
+      (f) => f.formula
+    );
+    expect(formulas).toContain('=IIJ.INCOME("4Q00","Operating loss")');
+    expect(formulas.filter((f) => f.startsWith("=IIJ.GUIDANCE"))).toEqual([]);
+  });
+
+  test("a period only guidance covers offers guidance only", () => {
+    const found = findWithValues(model, "revenues", { period: "FY2001" });
+    expect(found.map((f) => [f.statement, f.formula])).toEqual([
+      ["GUIDANCE", '=IIJ.GUIDANCE("FY2001","Revenues")'],
+    ]);
+  });
+
+  test.each(["revenue", "operating income", "ebitda", "cash", "dsl", "guidance"])(
+    "find %p with no period offers each item at a period it answers for",
+    (query) => {
+      for (const f of findWithValues(model, query)) expect(f.value).not.toMatch(/^#/);
+    }
+  );
 
   test("blank text finds nothing", () => {
     expect(findWithValues(model, "   ")).toEqual([]);

@@ -120,6 +120,17 @@ describe("SOURCE cites the printed page", () => {
     );
   });
 
+  test("an outlook is cited where its words are printed, not in the 2Q01 range table", () => {
+    const revenues = source(model, "FY2001", "Revenues", "GUIDANCE");
+    expect(revenues).toMatch(
+      /"Overview of the 1Q Results and Business Outlook", the quote of Yasuhiro Nishi, CFO \(page 2\), "Revenues", FY2001: the outlook: "We also expect sales revenues/
+    );
+    expect(revenues).not.toMatch(/Anticipated Financial Performance for the 2nd Quarter/);
+    expect(source(model, "FY2001", "Operating income", "GUIDANCE")).toMatch(
+      /"The 1st Quarter of FY2001 Results Summary", the last bullet \(page 1\), "Operating Income \(Loss\)", FY2001: the outlook: "IIJ expects to report positive operating income/
+    );
+  });
+
   test("the statement argument picks the cash flow's Net loss over the statements of operations'", () => {
     expect(source(model, "1Q01", "Net loss")).toMatch(/Consolidated Statements of Operations/);
     expect(source(model, "1Q01", "Net loss", "CASHFLOW")).toMatch(

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { RELEASE_2001_08_14 as release } from "../../src/data/releases/2001-08-14-1q01";
 import { defaultModel, guidanceValue } from "../../src/model";
 
 const model = defaultModel();
@@ -37,3 +40,25 @@ test.each([
 ])("bad guidance arguments (%p, %p, %p) are errors", (p, m, b, message) => {
   expect(() => g(p, m, b)).toThrow(message);
 });
+
+/** The release's pages in its source text: each starts at its printed "Page N" (page 1 at the top). */
+function pagesOf(sourceFile: string): Map<string, string> {
+  const text = readFileSync(join(__dirname, "../../src/data/releases", sourceFile), "utf8");
+  const pages = new Map<string, string>();
+  const parts = text.split(/^.*\bPage (\d+)\s*$/m);
+  for (let i = 1; i < parts.length; i += 2) pages.set(`page ${parts[i]}`, parts[i + 1]);
+  return pages;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, " ");
+const pages = pagesOf("2001-08-14-1q01.source.txt");
+
+test.each(release.guidance.outlooks.map((o) => [o.period, o.label, o] as const))(
+  "the %s outlook for %s is printed on its page, under its heading",
+  (_period, _label, outlook) => {
+    const page = pages.get(outlook.page);
+    expect(page).toBeDefined();
+    expect(flat(page ?? "")).toContain(flat(outlook.text));
+    expect(page?.split("\n").map((line) => line.trim())).toContain(outlook.heading);
+  }
+);

@@ -37,6 +37,12 @@ describe("parsePeriod reads the forms analysts type", () => {
     ["FY2001", "FY2001"],
     ["FY01", "FY2001"],
     ["1Q01@first", "1Q01"],
+    ["JUNE 30, 2001", "1Q01"],
+    ["jun. 30, 2001", "1Q01"],
+    ["Sep 30, 2001", "2Q01"],
+    ["September 30, 2001", "2Q01"],
+    ["dec 31 2001", "3Q01"],
+    ["March 31, 2001", "4Q00"],
   ])("%p is %s", (input, key) => {
     expect(periodKey(parsePeriod(input, anchor).period)).toBe(key);
   });
@@ -71,6 +77,38 @@ describe("a bad period is an error value that says what is valid", () => {
       expect((e as { kind: string }).kind).toBe(kind);
       expect((e as Error).message).toMatch(message);
     }
+  });
+});
+
+describe("a month is its full name or its three-letter abbreviation, nothing near them", () => {
+  test.each([
+    "Junk 30, 2001",
+    "Junee 30, 2001",
+    "Ju 30, 2001",
+    "Jully 31, 2001",
+    "Marc 31, 2001",
+    "Marching 31, 2001",
+    "Sept 30, 2001",
+    "Septembre 30, 2001",
+    "Decembers 31, 2001",
+    "Mayday 31, 2001",
+    // U+017F, the long s, upper-cases to "S": "ſep" looks like "Sep" once upper-cased.
+    "\u017Fep 30, 2001",
+  ])("%p is #VALUE! naming the month forms", (input) => {
+    expect.assertions(3);
+    try {
+      parsePeriod(input, anchor);
+    } catch (e) {
+      expect((e as { kind: string }).kind).toBe("#VALUE!");
+      expect((e as Error).message).toMatch(/is not a month/);
+      expect((e as Error).message).toMatch(/"June" or "Jun"/);
+    }
+  });
+
+  test('=IIJ.BALANCE("Junk 30, 2001","Cash") is no June balance', () => {
+    expect(() => defaultModel().statementAmount("BALANCE", "Junk 30, 2001", "Cash")).toThrow(
+      /"Junk" is not a month/
+    );
   });
 });
 

@@ -1,5 +1,8 @@
 /** Search ranking and typo tolerance, on queries analysts type. */
-import { defaultModel, formulaFor, searchItems } from "../../src/model";
+import { RELEASE_2001_08_14 } from "../../src/data/releases/2001-08-14-1q01";
+import type { Release, StatementId } from "../../src/data/types";
+import { findWithValues } from "../../src/functions/formula-text";
+import { IIJModel, defaultModel, defaultPeriodFor, formulaFor, searchItems } from "../../src/model";
 
 const model = defaultModel();
 const top = (q: string) => {
@@ -56,4 +59,63 @@ test("formulas use the printed label, or the id where the label is printed twice
   expect(formulaFor(model, item("KPI", "ebitda"), "1Q01", "JPY millions")).toBe(
     '=IIJ.KPI("1Q01","EBITDA")'
   );
+});
+
+describe("a formula offered by default answers", () => {
+  /**
+   * TEST-ONLY data (invented figures): a later release that prints 2Q01 total revenues alone and
+   * gives 3Q01 guidance for net income alone, so items differ in their latest printed period.
+   */
+  const LATER: Release = {
+    ...RELEASE_2001_08_14,
+    id: "2001-11-13",
+    title: "TEST ONLY: synthetic second release",
+    date: "2001-11-13",
+    latestQuarter: "2Q01",
+    tables: [
+      {
+        statement: "INCOME",
+        title: "Consolidated Statements of Operations",
+        page: "Appendix 1",
+        unit: "JPY thousands",
+        columns: [{ header: "Sep 30, 2001 JPY", period: "2Q01", measure: "amount" }],
+        rows: [
+          { id: "total_revenues", label: "Total revenues", section: "", cells: ["9,100,000"] },
+        ],
+      },
+    ],
+    guidance: {
+      title: "Anticipated Financial Performance for the 3rd Quarter (JPY in millions)",
+      page: "page 2",
+      ranges: [
+        {
+          id: "net_income",
+          label: "Net income",
+          period: "3Q01",
+          unit: "JPY millions",
+          range: "1 - 2",
+        },
+      ],
+      outlooks: [],
+    },
+    repairs: [],
+    inconsistencies: [],
+  };
+  const later = new IIJModel([RELEASE_2001_08_14, LATER]);
+  const itemOf = (s: StatementId, id: string) => later.items(s).find((i) => i.id === id)!;
+
+  test.each([
+    ["INCOME", "total_revenues", "2Q01"],
+    ["INCOME", "dedicated_access_services", "1Q01"],
+    ["GUIDANCE", "revenues", "2Q01"],
+    ["GUIDANCE", "net_income", "3Q01"],
+  ] as const)("%s %s: its latest printed period (guidance: its first), %s", (s, id, period) => {
+    expect(defaultPeriodFor(later, itemOf(s, id))).toBe(period);
+  });
+
+  test("find offers each item at a period whose formula answers", () => {
+    for (const query of ["dedicated", "net income", "revenues"])
+      for (const f of findWithValues(later, query))
+        expect([f.formula, f.value]).not.toEqual([f.formula, "#N/A"]);
+  });
 });
