@@ -8,6 +8,7 @@ import {
   type CheckResult,
   type IIJModel,
   type Item,
+  guidancePlace,
   periodKey,
   releaseName,
   runChecks,
@@ -68,7 +69,7 @@ function guidanceLines(model: IIJModel, item: Item, periodInput: unknown): Prove
     title: `Guidance: ${item.label}, ${key}`,
     lines: [
       ["Release", releaseName(entry.release)],
-      ["Table", `${entry.release.guidance.title} (${entry.release.guidance.page})`],
+      [entry.outlook ? "Printed in" : "Table", guidancePlace(entry)],
       [
         "Printed",
         entry.range ? `${entry.range.range} (${entry.range.unit})` : (entry.outlook?.text ?? ""),

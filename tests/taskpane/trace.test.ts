@@ -89,3 +89,13 @@ describe("every function traces as its table entry declares", () => {
     );
   });
 });
+
+test("the trace of an outlook cites where its words are printed, not the guidance table", () => {
+  const outlook = lines(traceFormula(model, '=IIJ.GUIDANCE("FY2001","Operating income","text")'));
+  expect(outlook.get("Printed in")).toBe(
+    '"The 1st Quarter of FY2001 Results Summary", the last bullet (page 1)'
+  );
+  expect(outlook.get("Table")).toBeUndefined();
+  const range = lines(traceFormula(model, '=IIJ.GUIDANCE("2Q01","Revenues","low")'));
+  expect(range.get("Table")).toMatch(/\(page 2\)$/);
+});
