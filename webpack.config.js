@@ -11,10 +11,45 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-// Placeholder kept from Microsoft's Office add-in template convention: replace it with the real
-// host of the production build before deploying. Production builds rewrite urlDev to urlProd in
-// the copied manifest.xml.
-const urlProd = "https://www.contoso.com/";
+/**
+ * Where the production build says the add-in is served when PRODUCTION_URL is not set: a
+ * placeholder (Microsoft's template convention), not a real host. Such a build still succeeds, so
+ * that CI can build without a host, but it says so loudly: a webpack warning in the build output
+ * and a comment at the top of dist/manifest.xml and dist/help.html.
+ */
+const urlPlaceholder = "https://www.contoso.com/";
+
+/**
+ * The production host from PRODUCTION_URL (https, e.g. https://addins.example.com/iij/), with a
+ * trailing slash; or the placeholder and the warning to print when it is not set. A malformed or
+ * non-https value fails the build: Office loads add-ins over https only.
+ */
+function productionUrl(env = process.env) {
+  const given = (env.PRODUCTION_URL ?? "").trim();
+  if (given === "") {
+    return {
+      url: urlPlaceholder,
+      warning:
+        `PRODUCTION_URL is not set: this production build's manifest.xml and functions.json ` +
+        `(the functions' help links) point at the placeholder ${urlPlaceholder}, where the ` +
+        `add-in is not served. Do not deploy it: build with ` +
+        `PRODUCTION_URL=https://<your host>/<path>/ npm run build.`,
+    };
+  }
+  let parsed;
+  try {
+    parsed = new URL(given);
+  } catch {
+    throw new Error(
+      `PRODUCTION_URL is not a URL: "${given}" (e.g. https://addins.example.com/iij/)`
+    );
+  }
+  if (parsed.protocol !== "https:" || parsed.search || parsed.hash || parsed.username)
+    throw new Error(
+      `PRODUCTION_URL must be a plain https URL (Office loads add-ins over https only), not "${given}"`
+    );
+  return { url: parsed.href.endsWith("/") ? parsed.href : `${parsed.href}/`, warning: null };
+}
 
 const devServerPort = 3000;
 
@@ -68,22 +103,47 @@ const typescriptRule = {
   },
 };
 
-/** Replaces urlDev with urlProd in an emitted asset (one the metadata plugin generates). */
-class RewriteAssetUrlsPlugin {
-  constructor(assetName) {
-    this.assetName = assetName;
+/** Emitted files that carry the dev server's URL, or are read by whoever deploys the build. */
+const PRODUCTION_REWRITTEN = ["manifest.xml", "functions.json", "help.html"];
+
+/**
+ * A file of the production build as deployed: every dev-server URL rewritten to the production host
+ * and, when that host is the placeholder, a comment saying so at the top (JSON has no comments:
+ * functions.json is rewritten only).
+ */
+function productionText(name, text, production) {
+  const rewritten = text.split(urlDev).join(production.url);
+  if (!production.warning) return rewritten;
+  const comment = `<!-- WARNING: ${production.warning.replace(/--/g, "- -")} -->`;
+  if (name.endsWith(".xml")) return rewritten.replace(/^(<\?xml[^>]*\?>\r?\n?)?/, `$1${comment}\n`);
+  if (name.endsWith(".html"))
+    return rewritten.replace(/^(<!doctype html>\r?\n?)?/i, `$1${comment}\n`);
+  return rewritten;
+}
+
+/**
+ * Production only: points the emitted manifest, functions.json and help page at the production
+ * host (see productionUrl), and without PRODUCTION_URL adds the warning to the build's output.
+ */
+class ProductionUrlPlugin {
+  constructor(production) {
+    this.production = production;
   }
 
   apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("RewriteAssetUrlsPlugin", (compilation) => {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ProductionUrlPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "RewriteAssetUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        { name: "ProductionUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
         () => {
-          const asset = compilation.getAsset(this.assetName);
-          if (!asset) return;
-          const text = asset.source.source().toString().split(urlDev).join(urlProd);
-          compilation.updateAsset(this.assetName, new sources.RawSource(text));
+          for (const name of PRODUCTION_REWRITTEN) {
+            const asset = compilation.getAsset(name);
+            if (!asset) continue;
+            const text = productionText(name, asset.source.source().toString(), this.production);
+            compilation.updateAsset(name, new sources.RawSource(text));
+          }
+          if (this.production.warning)
+            compilation.warnings.push(new WebpackError(this.production.warning));
         }
       );
     });
@@ -117,8 +177,9 @@ function addinConfig(dev) {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
-      // functions.json carries @helpurl links; production points them at the production host too.
-      ...(dev ? [] : [new RewriteAssetUrlsPlugin("functions.json")]),
+      // The manifest and functions.json (its @helpurl links) name the host: production's is
+      // PRODUCTION_URL, or a placeholder and a loud warning.
+      ...(dev ? [] : [new ProductionUrlPlugin(productionUrl())]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -131,13 +192,7 @@ function addinConfig(dev) {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/help/help.html", to: "help.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
-            },
-          },
+          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
     ],
@@ -189,22 +244,34 @@ function previewPanePage() {
   });
 }
 
+/**
+ * The dev server (`npm start`, `npm run dev-server`): HTTPS on localhost only (loopback: nobody else
+ * on the network can reach the add-in or the preview), on package.json's config.dev_server_port.
+ */
+function devServerOptions(httpsOptions) {
+  const { officeJsDist } = require("./dev/webpack.config.js");
+  return {
+    host: "localhost",
+    hot: true,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    server: { type: "https", options: httpsOptions },
+    port: process.env.npm_package_config_dev_server_port || devServerPort,
+    static: [{ directory: officeJsDist, publicPath: "/preview/office-js", watch: false }],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const addin = addinConfig(dev);
   if (env.WEBPACK_SERVE) {
     // `webpack serve` (npm start) serves the add-in and the local preview (/preview.html); the CLI
     // is built by `npm run build`.
-    const { devToolsConfig, officeJsDist } = require("./dev/webpack.config.js");
+    const { devToolsConfig } = require("./dev/webpack.config.js");
     addin.plugins.push(previewPanePage());
-    addin.devServer = {
-      hot: true,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await getHttpsOptions() },
-      port: process.env.npm_package_config_dev_server_port || devServerPort,
-      static: [{ directory: officeJsDist, publicPath: "/preview/office-js", watch: false }],
-    };
+    addin.devServer = devServerOptions(await getHttpsOptions());
     return [addin, devToolsConfig(options.mode)];
   }
   return [addin, cliConfig()];
 };
+module.exports.productionUrl = productionUrl;
+module.exports.devServerOptions = devServerOptions;

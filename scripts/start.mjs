@@ -69,7 +69,8 @@ console.log(`No desktop Excel here (${process.platform}): serving the add-in for
      the manifest above.
   3. Click "Show Taskpane" in the "IIJ Model" group on the Home tab, and type =IIJ. in a cell.
 
-  Stop with npm stop (or Ctrl-C here).
+  The server listens on localhost only (this machine), port ${port}; its certificate and key are
+  under ${dirname(ca)}. Stop it with npm stop (or Ctrl-C here).
 `);
 // webpack-cli is run with node directly (not through npm and a shell) so that a signal sent to
 // this process reaches the server too, not only a terminal's Ctrl-C.

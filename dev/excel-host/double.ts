@@ -1,9 +1,10 @@
 /**
  * An Excel host double for a real browser: `Excel.run` over the in-memory workbook of
  * fake-excel.ts (worksheets, ranges, formats, names, conditional formats, Office.js's
- * load/sync batching, errors for properties read before a sync), plus what a test or the preview
- * needs around it: a JSON view of the workbook, typing into a cell, change notifications and fault
- * injection. install.ts puts it in a page. Development only: never in the production build.
+ * load/sync batching, errors for properties read before a sync, formulas calculated as Excel would
+ * by calc.ts), plus what a test or the preview needs around it: a JSON view of the workbook with
+ * each cell's computed value, typing into a cell, change notifications and fault injection.
+ * install.ts puts it in a page. Development only: never in the production build.
  *
  * A page (or a test, through page.evaluate) reaches it as `window.__iijExcelHost`. In the preview
  * the pane runs in an iframe and shares its parent's double, so the grid beside it shows what the
@@ -11,12 +12,21 @@
  */
 import { topLeftOf } from "../../src/sheet/merge";
 import { a1 } from "../../src/sheet/plan-types";
+import { type WorkbookCalculation, calculationOf } from "./calc";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "./fake-excel";
 
 /** A cell as the tests and the preview read it. */
 export interface CellView {
   readonly address: string;
   readonly formula: string | number | boolean;
+  /**
+   * What Excel shows, computed by the double's engine (calc.ts): a formula's result (an error as
+   * its code, e.g. "#N/A"), a value spilled from a formula above or left (its formula is ""), or
+   * the constant typed.
+   */
+  readonly value: string | number | boolean;
+  /** The message of an error value where there is one (e.g. a custom function's). */
+  readonly message?: string;
   readonly numberFormat: string;
   readonly color: string;
   readonly bold: boolean;
@@ -63,22 +73,48 @@ declare global {
   }
 }
 
-function sheetView(sheet: SheetState): SheetView {
+function sheetView(sheet: SheetState, calculation: WorkbookCalculation): SheetView {
   const cells: Record<string, CellView> = {};
+  const values = calculation.sheetValues(sheet);
+  const valueAt = (key: string, r: number, c: number) => {
+    const value = sheet.peek(r, c)?.value ?? values.get(key) ?? "";
+    const message =
+      typeof value === "string" && value.startsWith("#")
+        ? calculation.errorMessage(sheet, r, c)
+        : undefined;
+    return message === undefined ? { value } : { value, message };
+  };
   for (const [key, d] of sheet.cells) {
     const [r, c] = key.split(",").map(Number);
     const address = a1(r, c);
     const untouched =
       d.formula === "" && d.numberFormat === "General" && d.fill === null && !d.font.bold;
-    if (untouched && d.font.color === "#000000" && !d.font.italic) continue;
+    if (untouched && d.font.color === "#000000" && !d.font.italic && !values.has(key)) continue;
     cells[address] = {
       address,
       formula: d.formula,
+      ...valueAt(key, r, c),
       numberFormat: d.numberFormat,
       color: d.font.color,
       bold: d.font.bold,
       italic: d.font.italic,
       fill: d.fill,
+    };
+  }
+  // Cells a formula spilled into, which hold nothing of their own.
+  for (const key of values.keys()) {
+    if (sheet.cells.has(key)) continue;
+    const [r, c] = key.split(",").map(Number);
+    const address = a1(r, c);
+    cells[address] = {
+      address,
+      formula: "",
+      ...valueAt(key, r, c),
+      numberFormat: "General",
+      color: "#000000",
+      bold: false,
+      italic: false,
+      fill: null,
     };
   }
   return {
@@ -116,8 +152,11 @@ export function createExcelHost(): ExcelHostDouble {
       changed();
     },
     view(): WorkbookView {
+      // Anything may have changed (a test or the preview edits the state directly).
+      const calculation = calculationOf(workbook);
+      calculation.noteChange();
       return {
-        sheets: workbook.sheets.map(sheetView),
+        sheets: workbook.sheets.map((sheet) => sheetView(sheet, calculation)),
         names: Object.fromEntries(
           [...workbook.names].map(([name, { address }]) => [name, address])
         ),

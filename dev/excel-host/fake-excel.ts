@@ -8,13 +8,22 @@
  * faults.ts).
  */
 import { columnLetters } from "../../src/sheet/plan-types";
+import { noteChange, valuesOf } from "./calc";
 import { Faults, InjectedFault } from "./faults";
+import {
+  type ArrayArea,
+  type TableArea,
+  arrayFlag,
+  customPropertiesOf,
+  mergedAreasOf,
+  tablesOf,
+} from "./fake-sheet-extras";
 
 type Value = string | number | boolean;
 
 export interface CellData {
   formula: Value;
-  /** The computed value where a test sets one (e.g. "#NAME?"); otherwise values read as formulas. */
+  /** A value a test sets (e.g. "#NAME?"), read instead of the computed one (calc.ts). */
   value?: Value;
   numberFormat: string;
   font: { color: string; bold: boolean; italic: boolean; size: number };
@@ -27,7 +36,7 @@ function parseCol(letters: string): number {
 
 const colName = columnLetters;
 
-interface Rect {
+export interface Rect {
   r0: number;
   c0: number;
   r1: number;
@@ -48,7 +57,7 @@ function cellAt(key: string): readonly [number, number] {
 /** Rectangles by address: a load runs thousands of commands on a few hundred addresses. */
 const parsedAddresses = new Map<string, Rect>();
 
-function parseAddress(address: string): Rect {
+export function parseAddress(address: string): Rect {
   let rect = parsedAddresses.get(address);
   if (!rect) parsedAddresses.set(address, (rect = Object.freeze(parseNewAddress(address))));
   return rect;
@@ -95,6 +104,8 @@ export interface NameState {
   sheetId: string;
   address: string;
   comment: string;
+  /** NamedItem.visible: false hides the name from Name Manager and formula autocomplete. */
+  visible?: boolean;
 }
 
 export class SheetState {
@@ -108,6 +119,10 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   validations = new Map<string, unknown>();
   charts: FakeChartState[] = [];
+  /** Merged areas ("D5:E5"), tables and array formulas, as tests set them (fake-sheet-extras.ts). */
+  merged: string[] = [];
+  tables: TableArea[] = [];
+  arrays: ArrayArea[] = [];
   /**
    * @param id Excel's stable worksheet id (a GUID there), unchanged by a rename; a copy of a
    * workbook passes the original's.
@@ -166,6 +181,8 @@ export class FakeWorkbookState {
   /** What Application.calculate does here; tests supply the evaluation they need. */
   calculate: ((type: string) => void) | null = null;
   calculations: string[] = [];
+  /** workbook.properties.custom (fake-sheet-extras.ts). */
+  customProperties = new Map<string, string | number | boolean>();
   /** Handlers registered with workbook.onSelectionChanged; tests call `selectionChanged()`. */
   selectionHandlers: (() => Promise<unknown> | void)[] = [];
 
@@ -173,8 +190,10 @@ export class FakeWorkbookState {
     for (const handler of this.selectionHandlers) await handler();
   }
 
+  /** A sheet by name, compared case-insensitively as Excel compares sheet names. */
   sheet(name: string): SheetState | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const key = name.toUpperCase();
+    return this.sheets.find((s) => s.name.toUpperCase() === key);
   }
 
   /** What NamedItem.formula reads: "='Sheet name'!$C$2", or "=#REF!" once the sheet is gone. */
@@ -205,7 +224,7 @@ function nameCollection(
   names: () => Map<string, NameState>,
   kind: string
 ) {
-  let items: { name: string; formula: string; comment: string }[] | null = null;
+  let items: { name: string; formula: string; comment: string; visible: boolean }[] | null = null;
   return {
     load: (props: string) => {
       void props;
@@ -215,6 +234,7 @@ function nameCollection(
             name,
             formula: book.nameFormula(n),
             comment: n.comment,
+            visible: n.visible ?? true,
           }))),
         `${kind}.load`
       );
@@ -223,30 +243,56 @@ function nameCollection(
       if (!items) throw new FakeExcelError("PropertyNotLoaded", `${kind}.items`);
       return items;
     },
-    add: (name: string, ref: FakeRange | string, comment = "") =>
+    add: (name: string, ref: FakeRange | string, comment = "") => {
       q.push(() => {
         if (names().has(name))
           throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists`);
         names().set(name, { ...nameTarget(book, ref), comment });
-      }, `${kind}.add`),
-    getItem: (name: string) => ({
-      delete: () =>
-        q.push(() => {
-          if (!names().delete(name)) throw new FakeExcelError("ItemNotFound", name);
-        }, `${kind}.delete`),
-    }),
-    // NamedItem.getRangeOrNullObject of getItemOrNullObject: a null range when the name is
-    // missing or its sheet is gone, resolved when the batch runs, as in Excel.
-    getItemOrNullObject: (name: string) => ({
-      getRangeOrNullObject: () => {
-        const target = () => names().get(name);
-        const sheet = () => book.sheets.find((s) => s.id === target()?.sheetId);
-        return new FakeRange(q, sheet, () => {
-          const t = target();
-          return t && sheet() ? parseAddress(t.address) : null;
-        });
-      },
-    }),
+      }, `${kind}.add`);
+      return namedItem(q, book, names, name, kind);
+    },
+    getItem: (name: string) => namedItem(q, book, names, name, kind),
+    getItemOrNullObject: (name: string) => namedItem(q, book, names, name, kind),
+  };
+}
+
+/** A NamedItem of a names collection, resolved when its batch runs, as in Excel. */
+function namedItem(
+  q: Queue,
+  book: FakeWorkbookState,
+  names: () => Map<string, NameState>,
+  name: string,
+  kind: string
+) {
+  const target = () => names().get(name);
+  const sheet = () => book.sheets.find((s) => s.id === target()?.sheetId);
+  let found: boolean | null = null;
+  return {
+    load: (props?: string) => {
+      void props;
+      q.push(() => (found = target() !== undefined), "load");
+    },
+    get isNullObject(): boolean {
+      if (found === null) throw new FakeExcelError("PropertyNotLoaded", `${kind} isNullObject`);
+      return !found;
+    },
+    // A null range when the name is missing or its sheet is gone.
+    getRangeOrNullObject: () =>
+      new FakeRange(q, sheet, () => {
+        const t = target();
+        return t && sheet() ? parseAddress(t.address) : null;
+      }),
+    set visible(value: boolean) {
+      q.push(() => {
+        const t = target();
+        if (!t) throw new FakeExcelError("ItemNotFound", name);
+        t.visible = value;
+      }, `${kind}.visible`);
+    },
+    delete: () =>
+      q.push(() => {
+        if (!names().delete(name)) throw new FakeExcelError("ItemNotFound", name);
+      }, `${kind}.delete`),
   };
 }
 
@@ -259,7 +305,11 @@ class Queue {
   /** The kinds of the commands of each sync, in order, whether or not the batch failed. */
   readonly batches: string[][] = [];
 
-  constructor(private readonly faults: Faults) {}
+  /** @param book The workbook the commands run on: its calculation (calc.ts) follows them. */
+  constructor(
+    private readonly faults: Faults,
+    readonly book?: FakeWorkbookState
+  ) {}
 
   push(command: () => void, kind = "other"): void {
     this.commands.push(command);
@@ -274,10 +324,13 @@ class Queue {
     this.kinds = [];
     this.batches.push(kinds);
     const failAt = this.faults.failureIn(sync, kinds);
+    // Cells may have changed since the last sync (a test, the preview typing): values recalculate.
+    noteChange(this.book);
     try {
       for (let i = 0; i < batch.length; i++) {
         if (i + 1 === failAt) throw new InjectedFault(kinds[i]);
         batch[i]();
+        if (kinds[i] !== "load") noteChange(this.book);
         this.commandsRun++;
       }
     } finally {
@@ -388,6 +441,28 @@ class FakeRange extends Proxy {
         }, "format.columnWidth")
     );
     return this.formatProxy;
+  }
+
+  /** Where the range is when its batch runs, for fake-sheet-extras.ts. */
+  private readonly where = () => {
+    const sheet = this.sheetOf();
+    const rect = sheet ? this.rect() : null;
+    return sheet && rect ? { sheet, rect } : null;
+  };
+
+  getMergedAreasOrNullObject() {
+    return mergedAreasOf(this.queue, this.where);
+  }
+
+  getTables(fullyContained = false) {
+    return tablesOf(this.queue, this.where, fullyContained);
+  }
+
+  get hasSpill(): boolean | null {
+    return this.read("hasSpill");
+  }
+  get savedAsArray(): boolean | null {
+    return this.read("savedAsArray");
   }
 
   get conditionalFormats(): RangeConditionalFormats {
@@ -505,7 +580,10 @@ class FakeRange extends Proxy {
         );
       }
       const s = this.mustSheet();
-      g.forEach((line, i) => line.forEach((v, j) => apply(s.cell(r.r0 + i, r.c0 + j), v)));
+      // null in a 2-D array leaves that cell as it is, as Office.js documents.
+      g.forEach((line, i) =>
+        line.forEach((v, j) => v !== null && apply(s.cell(r.r0 + i, r.c0 + j), v))
+      );
     }, kind);
   }
 
@@ -588,11 +666,9 @@ class FakeRange extends Proxy {
             p,
             block((d) => d?.formula ?? "")
           );
-        else if (p === "values")
-          this.loaded.set(
-            p,
-            block((d) => d?.value ?? d?.formula ?? "")
-          );
+        // Computed as Excel would (calc.ts), lazily: the engine catches up once per read.
+        else if (p === "values") this.loaded.set(p, valuesOf(this.queue.book, s, r));
+        else if (p === "hasSpill" || p === "savedAsArray") this.loaded.set(p, arrayFlag(s, r, p));
         else if (p === "rowCount") this.loaded.set(p, r.r1 - r.r0 + 1);
         else if (p === "columnCount") this.loaded.set(p, r.c1 - r.c0 + 1);
         else if (p === "numberFormat")
@@ -663,10 +739,15 @@ class FakeWorksheet extends Proxy {
   }
   set name(value: string) {
     this.queue.push(() => {
-      if (this.book.sheet(value))
+      // Case-insensitively, as Excel compares names; a sheet may change the case of its own.
+      const other = this.book.sheet(value);
+      if (other && other !== this.must())
         throw new FakeExcelError("InvalidArgument", `A sheet named ${value} already exists`);
       this.must().name = value;
     }, "worksheet.name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
   }
   set visibility(value: string) {
     this.queue.push(() => (this.must().visibility = value), "worksheet.visibility");
@@ -798,6 +879,7 @@ class FakeWorksheet extends Proxy {
       for (const p of wanted) {
         if (p === "name") this.loaded.set("name", s.name);
         if (p === "id") this.loaded.set("id", s.id);
+        if (p === "visibility") this.loaded.set(p, s.visibility);
         if (p === "protection/protected") this.loaded.set(p, s.protectedSheet);
       }
     }, "load");
@@ -818,13 +900,8 @@ export class FakeRequestContext {
       load(props: string): void;
       items: FakeWorksheet[];
     };
-    names: {
-      load(props: string): void;
-      items: { name: string; formula: string; comment: string }[];
-      add(name: string, ref: FakeRange | string, comment?: string): void;
-      getItem(name: string): { delete(): void };
-      getItemOrNullObject(name: string): { getRangeOrNullObject(): FakeRange };
-    };
+    names: ReturnType<typeof nameCollection>;
+    properties: { custom: ReturnType<typeof customPropertiesOf> };
     application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
     getSelectedRange(): FakeRange;
     getActiveCell(): FakeRange;
@@ -833,7 +910,7 @@ export class FakeRequestContext {
 
   constructor(readonly book: FakeWorkbookState) {
     this.faults = new Faults(book);
-    const q = (this.queue = new Queue(this.faults));
+    const q = (this.queue = new Queue(this.faults, book));
     let sheetItems: FakeWorksheet[] | null = null;
     const byNameAtRun = (name: string) => {
       // A handle follows its sheet through a rename, as in Excel: bind on first use. Excel's
@@ -877,7 +954,7 @@ export class FakeRequestContext {
               (sheetItems = book.sheets.map((s) =>
                 new FakeWorksheet(q, book, () =>
                   book.sheets.includes(s) ? s : undefined
-                ).preloaded({ name: s.name, id: s.id })
+                ).preloaded({ name: s.name, id: s.id, visibility: s.visibility })
               ))
           ),
         get items() {
@@ -886,6 +963,7 @@ export class FakeRequestContext {
         },
       },
       names: nameCollection(q, book, () => book.names, "names"),
+      properties: { custom: customPropertiesOf(q, book.customProperties) },
       application: {
         suspendApiCalculationUntilNextSync: () =>
           q.push(() => book.calculationSuspended++, "application.suspendApiCalculation"),

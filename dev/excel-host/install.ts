@@ -4,7 +4,7 @@
  * before office.js and the pane's bundles: the end-to-end tests inject it with Playwright's
  * addInitScript; the preview's pane page loads it right before office.js. Development only.
  */
-import { createExcelHost } from "./double";
+import { type ExcelHostDouble, createExcelHost } from "./double";
 
 /**
  * Makes `Office.onReady` report Excel (outside Office, office.js reports no host), keeping
@@ -20,15 +20,37 @@ function reportExcelHost(office: typeof Office): void {
     })) as typeof office.onReady;
 }
 
+/** The preview's copy of the pane page (webpack.config.js), which the preview page frames. */
+const PREVIEW_PANE_PAGE = /\/preview-pane\.html$/;
+
+/**
+ * The double this page works on: its own if one is installed already; the preview's, when this is
+ * the preview's pane; a new one otherwise (the tests' pages, or a frame office.js opens inside one
+ * of them, which shares its same-origin parent's). The preview creates its double before it sets
+ * its pane frame's address, so the pane always finds it there: a pane that made its own instead
+ * would load the model into a workbook no grid shows. So the pane never does: without the
+ * preview's double it stops, loudly.
+ */
+function discoverHost(): ExcelHostDouble {
+  if (window.__iijExcelHost) return window.__iijExcelHost;
+  let parent: Window | undefined;
+  try {
+    parent = window.parent !== window ? window.parent : undefined;
+    void parent?.document; // throws for a parent from another origin
+  } catch {
+    parent = undefined;
+  }
+  if (parent?.__iijExcelHost) return parent.__iijExcelHost;
+  if (parent && PREVIEW_PANE_PAGE.test(window.location.pathname))
+    throw new Error(
+      "The preview's pane found no Excel host double on the preview page: the preview must " +
+        "create it (window.__iijExcelHost) before it sets the pane frame's src."
+    );
+  return createExcelHost();
+}
+
 function install(): void {
-  const sameOriginParent = (() => {
-    try {
-      return window.parent !== window ? window.parent.__iijExcelHost : undefined;
-    } catch {
-      return undefined; // a parent from another origin
-    }
-  })();
-  const host = window.__iijExcelHost ?? sameOriginParent ?? createExcelHost();
+  const host = discoverHost();
   window.__iijExcelHost = host;
   (window as unknown as { Excel: unknown }).Excel = { run: host.run.bind(host) };
   // Outside Office, office.js sends a framed page (the preview's pane) to about:blank unless the

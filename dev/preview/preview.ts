@@ -2,19 +2,20 @@
  * The local preview (dev only, served by `npm start` where there is no desktop Excel): the real
  * task pane in an iframe (preview-pane.html: the production pane page, with office.js served
  * locally and the Excel host double loaded right before it) beside a plain grid of the double's workbook.
- * A cell holding `=IIJ.…` is evaluated as Excel would through the add-in's function library; other
- * formulas (the model's native ones) are shown as written, since the double does not calculate.
+ * The grid shows what Excel would: each formula's value as the double calculates it (calc.ts), the
+ * model's native formulas and `=IIJ.…` alike (those through the functions the pane's runtime
+ * registered), recalculated when a cell is typed, so the forecast follows a driver edit live.
  */
-import { formatResult, parseFormula } from "../../src/functions/formula-text";
-import { type Result, invoke } from "../../src/functions/library";
-import { isIIJError } from "../../src/model";
 import { topLeftOf } from "../../src/sheet/merge";
 import { a1, columnLetters } from "../../src/sheet/plan-types";
 import { type CellView, type SheetView, createExcelHost } from "../excel-host/double";
 
 const host = createExcelHost();
-// The pane's iframe picks this double up (install.ts), so both sides see one workbook.
+// The pane's iframe picks this double up (install.ts), so both sides see one workbook. Its page is
+// loaded only now, once the double is there: a pane that found none would make a workbook of its
+// own, which the grid would never show (this script is deferred, and can arrive after the frame).
 window.__iijExcelHost = host;
+byId<HTMLIFrameElement>("pane").src = "preview-pane.html";
 
 const MIN_ROWS = 30;
 const MIN_COLUMNS = 10;
@@ -31,18 +32,14 @@ function byId<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-function isIIJFormula(value: unknown): boolean {
-  return typeof value === "string" && /^=\s*IIJ\./i.test(value);
+function isFormula(content: unknown): boolean {
+  return typeof content === "string" && content.startsWith("=");
 }
 
-/** What a cell holding `=IIJ.…` returns, as the add-in's custom function would. */
-function evaluate(formula: string): Result | string {
-  try {
-    const call = parseFormula(formula);
-    return invoke(call.name, call.args);
-  } catch (error) {
-    return `#VALUE!: ${error instanceof Error ? error.message : String(error)}`;
-  }
+/** A formula cell's result for the line under the formula bar: its value, and an error's message. */
+function resultText(cell: CellView): string {
+  const shown = scalarShown(cell.value, "General").text;
+  return cell.message ? `${shown}: ${cell.message}` : shown;
 }
 
 /** A number shown roughly as its Excel number format would show it (separators, decimals, %). */
@@ -71,41 +68,22 @@ function asNumber(value: unknown): number | null {
 
 interface Shown {
   text: string;
-  kind: "number" | "text" | "formula-text";
+  kind: "number" | "text";
 }
 
 function scalarShown(value: unknown, format: string): Shown {
-  if (isIIJError(value)) return { text: value.kind, kind: "text" };
+  if (typeof value === "boolean") return { text: String(value).toUpperCase(), kind: "text" };
   const n = asNumber(value);
   if (n !== null) return { text: formatNumber(n, format), kind: "number" };
   return { text: String(value), kind: "text" };
 }
 
-/** Display text of every non-empty cell, with `=IIJ.…` results spilled into empty neighbours. */
+/** Display text of every non-empty cell: its value (spilled values included), never formula text. */
 function shownCells(sheet: SheetView): Map<string, Shown> {
   const shown = new Map<string, Shown>();
   for (const cell of Object.values(sheet.cells)) {
-    if (cell.formula === "") continue;
-    if (isIIJFormula(cell.formula)) {
-      const result = evaluate(String(cell.formula));
-      if (typeof result === "string" && result.startsWith("#VALUE!: ")) {
-        shown.set(cell.address, { text: "#VALUE!", kind: "text" });
-        continue;
-      }
-      const grid = Array.isArray(result) ? result : [[result]];
-      const { row, col } = topLeftOf(cell.address);
-      grid.forEach((line, i) =>
-        line.forEach((value, j) => {
-          const at = a1(row + i, col + j);
-          const occupied = (sheet.cells[at]?.formula ?? "") !== "";
-          if (i + j === 0 || !occupied) shown.set(at, scalarShown(value, cell.numberFormat));
-        })
-      );
-    } else if (typeof cell.formula === "string" && cell.formula.startsWith("=")) {
-      shown.set(cell.address, { text: cell.formula, kind: "formula-text" });
-    } else {
-      shown.set(cell.address, scalarShown(cell.formula, cell.numberFormat));
-    }
+    if (cell.formula === "" && cell.value === "") continue;
+    shown.set(cell.address, scalarShown(cell.value, cell.numberFormat));
   }
   return shown;
 }
@@ -193,7 +171,7 @@ function renderGrid(sheet: SheetView | undefined): void {
       if (value) {
         td.textContent = value.text;
         td.className = value.kind;
-        td.title = String(sheet.cells[address]?.formula ?? value.text);
+        td.title = String(sheet.cells[address]?.formula || value.text);
       }
       styleCell(td, sheet.cells[address]);
       if (address === selected) td.classList.add("selected");
@@ -210,18 +188,11 @@ function renderGrid(sheet: SheetView | undefined): void {
 
 function showSelection(sheet: SheetView | undefined): void {
   byId("address").textContent = selected;
-  const content = sheet?.cells[selected]?.formula ?? "";
+  const cell = sheet?.cells[selected];
   const input = byId<HTMLInputElement>("formula");
-  if (document.activeElement !== input) input.value = String(content);
-  const result = byId<HTMLOutputElement>("result");
-  result.textContent = isIIJFormula(content)
-    ? (() => {
-        const value = evaluate(String(content));
-        return typeof value === "string" && value.startsWith("#VALUE!: ")
-          ? value
-          : formatResult(value as Result);
-      })()
-    : "";
+  if (document.activeElement !== input) input.value = String(cell?.formula ?? "");
+  byId<HTMLOutputElement>("result").textContent =
+    cell && isFormula(cell.formula) ? resultText(cell) : "";
 }
 
 function render(): void {
@@ -263,17 +234,12 @@ function setUp(): void {
     input.blur();
     selected = a1(row + 1, col);
     render();
-    const sheet = host.view().sheets.find((s) => s.name === shownSheet);
-    const value = sheet?.cells[entered]?.formula ?? "";
-    if (isIIJFormula(value)) {
-      const result = evaluate(String(value));
-      byId("result").textContent = `${entered}: ${
-        typeof result === "string" && result.startsWith("#VALUE!: ")
-          ? result
-          : formatResult(result as Result)
-      }`;
-    }
+    const cell = host.view().sheets.find((s) => s.name === shownSheet)?.cells[entered];
+    if (cell && isFormula(cell.formula))
+      byId("result").textContent = `${entered}: ${resultText(cell)}`;
   });
+  // The pane's runtime registers the =IIJ functions when its page has run: show them computed.
+  byId("pane").addEventListener("load", render);
   host.onChange(() => {
     // The pane writes "IIJ Model" and activates it: follow it, as Excel would.
     const active = host.view().activeSheet;

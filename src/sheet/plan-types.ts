@@ -55,6 +55,19 @@ export interface PlanCell {
   readonly style: CellStyle;
   readonly numberFormat?: string;
   readonly source?: CellSource;
+  /**
+   * A text too long for the columns to its right: merged from its column through `wrapTo` and
+   * wrapped there, so it never runs past the model's last column (LibreOffice would widen the
+   * printed page to show it).
+   */
+  readonly wrapTo?: number;
+}
+
+/** A row taller than the default, to show a wrapped text's lines. */
+export interface PlanRowHeight {
+  readonly row: number;
+  /** Height in points. */
+  readonly points: number;
 }
 
 export interface PlanName {
@@ -99,6 +112,24 @@ export interface PlanValidation {
   readonly list: readonly string[];
 }
 
+/**
+ * How the sheet prints: landscape, one page wide and as many high as it takes, with the label and
+ * id columns and the period heads repeated on every page.
+ */
+export interface PlanPrint {
+  readonly orientation: "landscape";
+  /** Pages wide (1) and at most high (as many as the rows need at the width's scale). */
+  readonly fitToWidth: number;
+  readonly fitToHeight: number;
+  /** Rows repeated at the top of each page (0-based, inclusive): the period heads. */
+  readonly titleRows: { readonly first: number; readonly last: number };
+  /** Columns repeated at the left of each page: the label and the id. */
+  readonly titleColumns: { readonly first: number; readonly last: number };
+  /** The printed area, from A1 (0-based, inclusive). */
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
 export interface SheetPlan {
   readonly sheetName: string;
   readonly quarter: string;
@@ -111,7 +142,9 @@ export interface SheetPlan {
   readonly names: readonly PlanName[];
   /** Width of each column, in characters of the default font. */
   readonly columnWidths: readonly number[];
+  readonly rowHeights: readonly PlanRowHeight[];
   readonly freeze: { readonly rows: number; readonly columns: number };
+  readonly print: PlanPrint;
   /** Check differences and guidance flags: a cell that is not as expected is highlighted. */
   readonly checkAreas: readonly PlanArea[];
   readonly validations: readonly PlanValidation[];

@@ -6,18 +6,21 @@
 import { type IIJModel, periodKey } from "../model";
 import { type SheetPlan, type SheetUnit, SHEET_UNITS } from "./plan-types";
 import { AGAINST_GUIDANCE } from "./plan/against-guidance";
+import { BACKTEST } from "./plan/backtest";
 import { CHART } from "./plan/chart";
 import { CHECKS } from "./plan/checks";
 import { FIRST_PERIOD_COL, ID_COL, LABEL_COL } from "./plan/columns";
 import { type PlanContext, type PlanOptions, planContext } from "./plan/context";
 import { DRIVERS } from "./plan/drivers";
 import { FORECAST_BUILD } from "./plan/forecast-build";
+import { FORECAST_CHECKS } from "./plan/forecast-checks";
 import { GROWTH_AND_MARGINS } from "./plan/growth";
 import { GUIDANCE } from "./plan/guidance";
 import { HEADER, frozenRows } from "./plan/header";
 import { type Section, type SheetLayout, layOut } from "./plan/layout";
 import { NOTED } from "./plan/noted";
 import { KPIS, STATEMENTS } from "./plan/statements";
+import { wrapLongTexts } from "./plan/wrap";
 import { SheetWriter } from "./plan/writer";
 
 export type { PlanOptions } from "./plan/context";
@@ -30,7 +33,9 @@ const SECTIONS: readonly Section[] = [
   ...STATEMENTS,
   KPIS,
   FORECAST_BUILD,
+  FORECAST_CHECKS,
   GROWTH_AND_MARGINS,
+  BACKTEST,
   GUIDANCE,
   AGAINST_GUIDANCE,
   DRIVERS,
@@ -62,13 +67,29 @@ export function modelSheetLayout(model: IIJModel, options: PlanOptions): SheetLa
   return layOut(planContext(model, options), SECTIONS);
 }
 
+/** Rows a printed page can hold at the least and stay readable. */
+const ROWS_PER_PAGE = 40;
+
+/**
+ * Pages high: enough that the width alone sets the scale. (0, Excel's "automatic", prints the
+ * whole sheet on one page in LibreOffice.)
+ */
+function pagesHigh(rows: number): number {
+  return Math.ceil(rows / ROWS_PER_PAGE);
+}
+
 function sheetPlan(
   { target, unit, columns }: PlanContext,
   layout: SheetLayout,
   out: SheetWriter
 ): SheetPlan {
-  const cells = out.rowMajorCells();
-  const columnCount = Math.max(columns.last, FIRST_PERIOD_COL + 4) + 1;
+  const written = out.rowMajorCells();
+  const columnCount =
+    Math.max(columns.last, FIRST_PERIOD_COL + 4, ...written.map((c) => c.col)) + 1;
+  const columnWidths = Array.from({ length: columnCount }, (_, c) =>
+    c === LABEL_COL ? 56 : c === ID_COL ? 14 : 13
+  );
+  const { cells, rowHeights } = wrapLongTexts(written, columnWidths, columnCount - 1);
   const count = (f: (c: (typeof cells)[number]) => boolean) => cells.filter(f).length;
   return {
     sheetName: MODEL_SHEET_NAME,
@@ -78,10 +99,18 @@ function sheetPlan(
     columnCount,
     cells,
     names: out.names,
-    columnWidths: Array.from({ length: columnCount }, (_, c) =>
-      c === LABEL_COL ? 60 : c === ID_COL ? 30 : 16
-    ),
+    columnWidths,
+    rowHeights,
     freeze: { rows: frozenRows(layout), columns: FIRST_PERIOD_COL },
+    print: {
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: pagesHigh(layout.rowCount),
+      titleRows: { first: layout.row("period_headers"), last: layout.row("period_dates") },
+      titleColumns: { first: LABEL_COL, last: ID_COL },
+      lastRow: layout.rowCount - 1,
+      lastCol: columnCount - 1,
+    },
     checkAreas: out.checkAreas,
     validations: out.validations,
     charts: out.charts,

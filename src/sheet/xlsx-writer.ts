@@ -3,7 +3,14 @@
  * formats, names, widths, panes, check areas) comes from the plan; this file only translates it.
  */
 import { type Fill, type Font, Workbook, type Worksheet } from "exceljs";
-import { type PlanArea, type PlanCell, type SheetPlan, a1 } from "./plan-types";
+import {
+  type PlanArea,
+  type PlanCell,
+  type PlanPrint,
+  type SheetPlan,
+  a1,
+  columnLetters,
+} from "./plan-types";
 import { CHECK_ALERT, STYLES, type StyleSpec } from "./styles";
 
 /** "#RRGGBB" as exceljs's opaque ARGB, "FFRRGGBB". */
@@ -41,6 +48,13 @@ function writeCell(sheet: Worksheet, cell: PlanCell): void {
     target.value = cell.text ?? "";
   }
   const spec = STYLES[cell.style];
+  if (cell.wrapTo !== undefined) {
+    sheet.mergeCells(cell.row + 1, cell.col + 1, cell.row + 1, cell.wrapTo + 1);
+    // The cells merged into it keep no look of their own (a reader counting blue cells counts one).
+    for (let col = cell.col + 1; col <= cell.wrapTo; col++)
+      sheet.getCell(cell.row + 1, col + 1).style = {};
+    target.alignment = { wrapText: true, vertical: "top" };
+  }
   target.font = fontOf(spec);
   if (spec.fill) target.fill = fillOf(spec.fill);
   if (cell.numberFormat) target.numFmt = cell.numberFormat;
@@ -65,6 +79,24 @@ function flagUnexpected(sheet: Worksheet, area: PlanArea, priority: number): voi
   });
 }
 
+/** Landscape, one page wide, the label columns and period heads on every page. */
+function setUpPrinting(sheet: Worksheet, print: PlanPrint): void {
+  const [firstCol, lastCol] = [print.titleColumns.first, print.titleColumns.last].map(
+    columnLetters
+  );
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    printArea: `A1:${a1(print.lastRow, print.lastCol)}`,
+    printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}`,
+    printTitlesColumn: `${firstCol}:${lastCol}`,
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: "&L&A&RPage &P of &N" };
+}
+
 /** The plan as an .xlsx file: one worksheet, values and native formulas only. */
 export async function renderPlanToXlsx(plan: SheetPlan): Promise<Buffer> {
   const workbook = new Workbook();
@@ -84,7 +116,9 @@ export async function renderPlanToXlsx(plan: SheetPlan): Promise<Buffer> {
   plan.columnWidths.forEach((width, col) => {
     sheet.getColumn(col + 1).width = width;
   });
+  for (const { row, points } of plan.rowHeights) sheet.getRow(row + 1).height = points;
   for (const cell of plan.cells) writeCell(sheet, cell);
+  setUpPrinting(sheet, plan.print);
 
   const quotedSheet = `'${plan.sheetName.replace(/'/g, "''")}'`;
   for (const name of plan.names) {

@@ -6,7 +6,7 @@
  */
 import { type FoundItem, findWithValues } from "../functions/formula-text";
 import { type IIJModel, runChecks } from "../model";
-import { FIND_LIMIT, insertIntoSelection } from "./find-insert";
+import { FIND_LIMIT, LOADING_MESSAGE, insertIntoSelection } from "./find-insert";
 import { element } from "./dom";
 import { recalculateIijFormulas } from "./repair";
 import { debounce, traceActiveCell } from "./selection-trace";
@@ -103,9 +103,21 @@ function move(view: FindView, by: number): void {
   if (count > 0) choose(view, (view.active + by + count) % count);
 }
 
-/** Writes the chosen match's formula (or a block of them) into the selection, and says how it went. */
-async function insertChosen(view: FindView, model: IIJModel, unit: string | undefined) {
+/**
+ * Writes the chosen match's formula (or a block of them) into the selection, and says how it went.
+ * Not while this pane loads a quarter (`loading`); a load in another pane is found by Insert's read.
+ */
+async function insertChosen(
+  view: FindView,
+  model: IIJModel,
+  unit: string | undefined,
+  loading: () => boolean
+) {
   if (view.rows.length === 0) return;
+  if (loading()) {
+    view.status.textContent = LOADING_MESSAGE;
+    return;
+  }
   view.insert.disabled = true;
   try {
     view.status.textContent = await Excel.run((context) =>
@@ -119,7 +131,7 @@ async function insertChosen(view: FindView, model: IIJModel, unit: string | unde
 }
 
 /** Find and insert: typing searches, arrows move through the matches, Enter or the button inserts. */
-function setUpFindAndInsert(model: IIJModel, unitOf: () => string): void {
+function setUpFindAndInsert(model: IIJModel, unitOf: () => string, loading: () => boolean): void {
   const view = findView();
   // Formulas name a unit only when it is not the one the release prints.
   const formulaUnit = () => (unitOf() === "JPY thousands" ? undefined : unitOf());
@@ -127,7 +139,7 @@ function setUpFindAndInsert(model: IIJModel, unitOf: () => string): void {
   view.input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") move(view, 1);
     else if (event.key === "ArrowUp") move(view, -1);
-    else if (event.key === "Enter") void insertChosen(view, model, formulaUnit());
+    else if (event.key === "Enter") void insertChosen(view, model, formulaUnit(), loading);
     else return;
     event.preventDefault();
   });
@@ -135,7 +147,10 @@ function setUpFindAndInsert(model: IIJModel, unitOf: () => string): void {
     const li = (event.target as HTMLElement).closest("li");
     if (li) choose(view, Number(li.id.replace("found-", "")));
   });
-  view.insert.addEventListener("click", () => void insertChosen(view, model, formulaUnit()));
+  view.insert.addEventListener(
+    "click",
+    () => void insertChosen(view, model, formulaUnit(), loading)
+  );
 }
 
 /** Where this number comes from: the active cell traced once the selection settles. */
@@ -189,9 +204,16 @@ function setUpRepair(): void {
   });
 }
 
-/** Wires the pane's Find / Insert, Trace, Checks and Repair sections. */
-export function setUpDiscover(model: IIJModel, unitOf: () => string): void {
-  setUpFindAndInsert(model, unitOf);
+/**
+ * Wires the pane's Find / Insert, Trace, Checks and Repair sections.
+ * @param loading whether this pane is loading a quarter (Insert waits for it)
+ */
+export function setUpDiscover(
+  model: IIJModel,
+  unitOf: () => string,
+  loading: () => boolean = () => false
+): void {
+  setUpFindAndInsert(model, unitOf, loading);
   setUpTrace(model);
   showChecks(model);
   setUpRepair();

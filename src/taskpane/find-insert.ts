@@ -4,6 +4,7 @@
  */
 import type { FoundItem } from "../functions/formula-text";
 import { type IIJModel, formulaFor, periodKey } from "../model";
+import { otherLoad, queueGuardRead } from "../sheet/excel-writer";
 
 /** How many matches the search box lists. */
 export const FIND_LIMIT = 12;
@@ -37,7 +38,14 @@ export function formulaBlock(
   });
 }
 
-/** Writes the formulas into the selected range: one read (its size), one write. */
+export const LOADING_MESSAGE =
+  "A quarter is loading into this workbook: insert when it has finished.";
+
+/**
+ * Writes the formulas into the selected range: one read (its size, and the workbook's load guard),
+ * one write. While a load holds the guard, in this pane or another, nothing is written: the load
+ * would find the formula typed over its cells between its read and its write, and start again.
+ */
 export async function insertIntoSelection(
   context: Excel.RequestContext,
   model: IIJModel,
@@ -47,7 +55,9 @@ export async function insertIntoSelection(
 ): Promise<string> {
   const selection = context.workbook.getSelectedRange();
   selection.load("address, rowCount, columnCount");
+  const guard = queueGuardRead(context);
   await context.sync();
+  if (otherLoad(guard, Date.now())) return LOADING_MESSAGE;
   const block = formulaBlock(model, found, chosen, selection.rowCount, selection.columnCount, unit);
   if (block.length === 0) return "Nothing to insert: search for an item first.";
   selection.formulas = block;

@@ -33,6 +33,7 @@ export class LoadController {
     return SHEET_UNITS;
   }
 
+  /** The pane's busy state: Insert waits while it is true (a load elsewhere holds the workbook's guard). */
   get loading(): boolean {
     return this.busy;
   }

@@ -17,12 +17,18 @@ function sheetOf(address: string): string {
   return address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
 }
 
+/** A header name's cell as the active sheet's own name and as the workbook's, both queued. */
+interface HeaderReads {
+  readonly own: Excel.Range;
+  readonly book: Excel.Range;
+}
+
 /**
- * The cell a header name points at, as seen from the active sheet: the sheet's own (sheet-scoped)
- * name first, else the workbook's where it points at this sheet. Both are queued in the caller's
- * batch: null objects stand in for a name that is missing, so nothing needs a second request.
+ * Queues the cell a header name points at, as seen from the active sheet: its own (sheet-scoped)
+ * name and the workbook's. Null objects stand in for a name that is missing, so both go in the
+ * caller's one request.
  */
-function queueHeaderCell(context: Excel.RequestContext, name: string) {
+function queueHeaderCell(context: Excel.RequestContext, name: string): HeaderReads {
   const own = context.workbook.worksheets
     .getActiveWorksheet()
     .names.getItemOrNullObject(name)
@@ -30,10 +36,13 @@ function queueHeaderCell(context: Excel.RequestContext, name: string) {
   const book = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
   own.load("address, values");
   book.load("address, values");
-  return (sheet: string): Excel.Range | null => {
-    if (!own.isNullObject) return own;
-    return !book.isNullObject && sheetOf(book.address) === sheet ? book : null;
-  };
+  return { own, book };
+}
+
+/** After the request: the sheet's own name first, else the workbook's where it points at `sheet`. */
+function headerCell({ own, book }: HeaderReads, sheet: string): Excel.Range | null {
+  if (!own.isNullObject) return own;
+  return !book.isNullObject && sheetOf(book.address) === sheet ? book : null;
 }
 
 /**
@@ -53,7 +62,7 @@ export async function traceActiveCell(
   if (typeof formula === "string" && /^=.*IIJ\./i.test(formula))
     return traceFormula(model, formula);
   const sheet = sheetOf(cell.address);
-  const [quarter, unit] = [quarterCell(sheet), unitCell(sheet)];
+  const [quarter, unit] = [headerCell(quarterCell, sheet), headerCell(unitCell, sheet)];
   if (!quarter || !unit) return null;
   const header = {
     quarter: String(quarter.values[0][0]),

@@ -24,7 +24,7 @@ function fillSelect(select: HTMLSelectElement, options: readonly string[]): void
   );
 }
 
-function setUpLoadQuarter(): void {
+function setUpLoadQuarter(): LoadController {
   const quarter = element("quarter", HTMLSelectElement);
   const unit = element("unit", HTMLSelectElement);
   const button = element("load-quarter", HTMLButtonElement);
@@ -48,12 +48,18 @@ function setUpLoadQuarter(): void {
   button.addEventListener("click", () => {
     void controller.load(quarter.value, unit.value);
   });
+  return controller;
 }
 
 Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
-    setUpLoadQuarter();
-    setUpDiscover(defaultModel(), () => element("unit", HTMLSelectElement).value);
+    const loads = setUpLoadQuarter();
+    // Insert waits while this pane loads a quarter: one "busy" state for both.
+    setUpDiscover(
+      defaultModel(),
+      () => element("unit", HTMLSelectElement).value,
+      () => loads.loading
+    );
     showStatus("Ready. Pick a quarter and load it, or type =IIJ. in a cell.", "info");
   } else {
     showStatus("Open this pane from Excel to load quarters and use the IIJ functions.", "warning");

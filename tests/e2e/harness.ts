@@ -5,7 +5,7 @@
  * office.js refused), and the Excel host double (dev/excel-host, built to tmp/dev-tools by
  * `npm run build:dev-tools`) run before the pane's scripts.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "fs";
 import { type AddressInfo } from "net";
 import { createServer, type Server } from "http";
 import { tmpdir } from "os";
@@ -21,6 +21,23 @@ const OFFICE_JS_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "di
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Where the tests save their screenshots: under tmp/, which git ignores, so that a run leaves the
+ * working tree as it was. The README shows the copies in DOCS_SCREENSHOTS, which only
+ * `npm run docs:screenshots` (scripts/refresh-screenshots.mjs) replaces, on purpose.
+ */
+export const SCREENSHOTS = join(ROOT, "tmp", "screenshots");
+export const DOCS_SCREENSHOTS = join(ROOT, "docs", "screenshots");
+
+/** When each of the README's screenshots was last written (a test compares before and after). */
+export function docsScreenshotTimes(): Record<string, number> {
+  return Object.fromEntries(
+    readdirSync(DOCS_SCREENSHOTS)
+      .filter((name) => name.endsWith(".png"))
+      .map((name) => [name, statSync(join(DOCS_SCREENSHOTS, name)).mtimeMs])
+  );
+}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -4,7 +4,7 @@
  * that fails half way, the requests the page makes, accessibility (axe-core), and the screenshots
  * the README shows.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import type { Server } from "http";
 import { join } from "path";
 import type { CellView, SheetView, WorkbookView } from "../../dev/excel-host/double";
@@ -14,7 +14,9 @@ import {
   OFFICE_CDN,
   ROOT,
   DIST,
+  SCREENSHOTS,
   axeViolations,
+  docsScreenshotTimes,
   launchChromium,
   openPage,
   serveFolder,
@@ -22,13 +24,14 @@ import {
 } from "./harness";
 
 const SHEET = "IIJ Model";
-const SCREENSHOTS = join(ROOT, "docs", "screenshots");
 /** What the tests saw, for the record (requests, axe results): not asserted from here. */
 const REPORT = join(ROOT, "tmp", "e2e");
 
 let server: Server;
 let origin: string;
 let browser: Browser;
+const started = Date.now();
+const docsBefore = docsScreenshotTimes();
 const requestsSeen = new Set<string>();
 const axeSeen: Record<string, unknown> = {};
 const failedWriteSeen: Record<string, unknown> = {};
@@ -129,6 +132,19 @@ test("the production build holds none of the development tools", () => {
     expect(readFileSync(join(DIST, file), "utf8")).not.toContain("__iijExcelHost");
 });
 
+test("the production build holds no formula engine: HyperFormula (GPL-3.0) is the double's only", () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]
+    );
+  const shipped = files(DIST).filter((file) => /\.(js|map|html|json|txt)$/.test(file));
+  expect(shipped.length).toBeGreaterThan(0);
+  const holding = shipped.filter((file) =>
+    /hyperformula|gpl-v3|chevrotain/i.test(readFileSync(file, "utf8"))
+  );
+  expect(holding).toEqual([]);
+});
+
 test("outside Excel, office.js reports no host and the pane says to open it from Excel", async () => {
   const pane = await openPane({ excelHost: false });
   await statusMatching(pane.page, /^Open this pane from Excel/);
@@ -162,7 +178,7 @@ test("Load quarter writes the model sheet: values, formulas, formats, names", as
   const revenue = cellAt(model, "Total revenues", "1Q01");
   expect(revenue.formula).toBe(8332.898);
   expect(revenue.color.toUpperCase()).toBe("#0000FF");
-  expect(revenue.numberFormat).toBe('#,##0.000_);(#,##0.000);"-"_)');
+  expect(revenue.numberFormat).toBe('#,##0.0_);(#,##0.0);"-"_)');
   expect(cellAt(model, "Dedicated access services", "1Q00").formula).toBe(2987.266);
 
   // Derived rows are native formulas (black), percentages as 0.0%.
@@ -224,6 +240,43 @@ test("a reload keeps everything the analyst typed", async () => {
   expect(kept.cells[revenue].formula).toBe(9999);
   expect(typed(kept)).toEqual(["check with IR", `=${revenue}*2`, 42]);
   expect(cellAt(sheet(book), "Total revenues", "1Q01").formula).toBe(8332.898);
+});
+
+test("the calculating double computes the loaded model: printed figures, the 2Q01 forecast on guidance, a driver edit, =IIJ calls", async () => {
+  const pane = await openPane();
+  await loadQuarter(pane, "1Q01", "JPY millions");
+  let book = await pane.workbook();
+  let model = sheet(book);
+  // Typed from the release (JPY thousands as printed, shown in JPY millions) and the 2Q01
+  // guidance (JPY millions; mid of low and high): the double computes, the test never does.
+  expect(cellAt(model, "Total revenues", "1Q01").value).toBe(8332.898);
+  expect(cellAt(model, "Operating loss", "1Q01").value).toBe(-299.814);
+  const estimate = (label: string) => cellAt(model, label, "2Q01E");
+  expect(String(estimate("Total revenues").formula)).toMatch(/^=/);
+  expect(estimate("Total revenues").value as number).toBeCloseTo(9250, 9);
+  expect(estimate("Operating loss").value as number).toBeCloseTo(-25, 9);
+  expect(estimate("EBITDA (Table 5 basis)").value as number).toBeCloseTo(655, 9);
+  const errors = Object.values(model.cells).filter((c) => /^#[A-Z/0!?]+$/.test(String(c.value)));
+  expect(errors.map((c) => `${c.address} ${c.value}`)).toEqual([]);
+
+  // The scenario's "Your value" cell (the one its In use cell, IIJ_SCENARIO, reads first:
+  // =IF(<your value>="",...)) set to Low: the forecast follows.
+  const inUse = model.cells[book.names.IIJ_SCENARIO.replace(/\$/g, "")].formula;
+  const yourValue = /^=IF\(\$?([A-Z]+)\$?(\d+)=""/.exec(String(inUse))?.slice(1).join("");
+  await typeInCell(pane, yourValue ?? "scenario cell not found", "Low");
+  model = sheet(await pane.workbook());
+  expect(estimate("Total revenues").value as number).toBeCloseTo(9000, 9);
+  expect(estimate("Operating loss").value as number).toBeCloseTo(-100, 9);
+  expect(estimate("EBITDA (Table 5 basis)").value as number).toBeCloseTo(580, 9);
+
+  // =IIJ.* typed in a cell calls the functions the pane's runtime registered.
+  await typeInCell(pane, "Z20", '=IIJ.INCOME("1Q01","Total revenues")');
+  await typeInCell(pane, "Z21", '=IIJ.GUIDANCE("2Q01","Revenues","mid")');
+  await typeInCell(pane, "Z22", '=IIJ.INCOME("2Q01","Total revenues")');
+  book = await pane.workbook();
+  const z = sheet(book).cells;
+  expect([z.Z20.value, z.Z21.value, z.Z22.value]).toEqual([8332898, 9250, "#N/A"]);
+  expect(z.Z22.message).toMatch(/2Q01/);
 });
 
 test("a write that fails half way is reported and the previous model is put back", async () => {
@@ -313,4 +366,10 @@ test("axe-core finds no serious or critical accessibility problem, before or aft
     ["serious", "critical"].includes(v.impact)
   );
   expect(serious).toEqual([]);
+});
+
+test("the screenshots are saved under tmp/screenshots, leaving the README's copies in docs/ untouched", () => {
+  for (const name of ["pane-before-load.png", "pane-after-load.png"])
+    expect([name, statSync(join(SCREENSHOTS, name)).mtimeMs >= started]).toEqual([name, true]);
+  expect(docsScreenshotTimes()).toEqual(docsBefore);
 });

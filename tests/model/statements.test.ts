@@ -197,9 +197,9 @@ describe("a release that adds a revenue line inside a section", () => {
 
     test("its estimate grows by its own named driver", () => {
       expect(at("F", "mobile_services")?.formula).toBe(
-        `=E${mobile + 1}*(1+IIJ_DRV_GROWTH_MOBILE_SERVICES)`
+        `=E${mobile + 1}*(1+IIJ_DRV_GROWTH_MOBILE_SERVICES_2Q01)`
       );
-      expect(plan.names.map((n) => n.name)).toContain("IIJ_DRV_GROWTH_MOBILE_SERVICES");
+      expect(plan.names.map((n) => n.name)).toContain("IIJ_DRV_GROWTH_MOBILE_SERVICES_2Q01");
     });
 
     test("the estimated totals include it, up to total revenues", () => {

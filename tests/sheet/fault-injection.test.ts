@@ -87,6 +87,7 @@ function cloneBook(book: FakeWorkbookState): FakeWorkbookState {
   }
   copy.names = new Map([...book.names].map(([k, v]) => [k, { ...v }]));
   copy.activeSheet = book.activeSheet;
+  copy.customProperties = new Map(book.customProperties);
   return copy;
 }
 
@@ -138,6 +139,8 @@ function snapshot(book: FakeWorkbookState, { cells: withCells } = { cells: true 
       names: [...s.names].sort(),
     })),
     names: [...book.names.entries()].sort(),
+    // The workbook's load guard: a load that failed or backed off leaves none behind.
+    properties: [...book.customProperties].sort(),
   };
 }
 const plainFont = (f: { color: string; bold: boolean; italic: boolean; size: number }) =>
@@ -313,17 +316,43 @@ describe("a failed reload whose previous plan cannot be rebuilt", () => {
   });
 }); // prettier-ignore
 
-describe("the restore's own write failing too", () => {
-  test("the message says so and what to check; the user's cells stay", async () => {
+describe("the restore's own writes failing too: the message says exactly what state the sheet is in", () => {
+  const KINDS = ["range.formulas", "range.numberFormat", "range.clear(Formats)", "format.font.color", "conditionalFormats.add", "dataValidation.rule", "charts.add", "names.add", "worksheet.visibility"];
+  // Values and formulas only: number formats are formatting.
+  const contents = (x: Snapshot) => x.sheets.map((y) => [y.name, y.visibility, y.cells.map((c) => c.split("|")[0]).filter((c) => !c.endsWith('=""'))]);
+
+  test.each(KINDS)("every %s refused from the write on", async (kind) => {
+    const book = await previousModelBook();
+    const before = snapshot(book);
+    const context = new FakeRequestContext(book);
+    context.faults.failKind(kind, { sync: 2, persistent: true });
+    const outcome = await loadPlan(context as unknown as Excel.RequestContext, thousands, rebuild);
+    expect(outcome.ok).toBe(false);
+    expectUserCells(book, USER_CELLS);
+    const after = snapshot(book);
+    const message = outcome.message;
+    if (/The previous sheet was restored\./.test(message)) expect(after).toEqual(before);
+    else if (/contents were restored, but redrawing its formatting failed too|still holds the previous model's contents, unchanged/.test(message))
+      expect(contents(after)).toEqual(contents(before));
+    else {
+      const differing = /differs from before the load in (\d+) cells/.exec(message);
+      expect([kind, message, differing]).toEqual([kind, message, expect.anything()]);
+      const model = (x: Snapshot) => new Set(x.sheets.find((y) => y.name === MODEL)?.cells);
+      const [was, now] = [model(before), model(after)];
+      const changed = new Set([...was].filter((c) => !now.has(c)).concat([...now].filter((c) => !was.has(c))).map((c) => c.split("=")[0]));
+      expect(changed.size).toBe(Number(differing![1]));
+    }
+    // A load that failed leaves no guard behind: the next load is not blocked.
+    expect(book.customProperties.size).toBe(0);
+  });
+
+  test("the contents refused again: the write (sync 2) and the restore's contents batch (sync 4) failed, its look batch did not", async () => {
     const book = await previousModelBook();
     const context = new FakeRequestContext(book);
     context.faults.failKind("range.formulas", { sync: 2, persistent: true });
     const outcome = await loadPlan(context as unknown as Excel.RequestContext, thousands, rebuild);
-    expect(outcome.ok).toBe(false);
-    expect(outcome.message).toMatch(/^Load failed: An internal error has occurred \(injected\)\. Restoring the previous sheet also failed \(.+\): check the "IIJ Model" sheet and the IIJ_ names before using them, then load the quarter again\.$/);
-    // The write (sync 2) and the restore's write (sync 4) both failed.
+    expect(outcome.message).toMatch(/^Load failed: An internal error has occurred \(injected\)\. Putting the previous sheet back failed too \(.+\)\. "IIJ Model" still holds the previous model's contents, unchanged, and its formatting was redrawn\. Check it and the IIJ_ names before using them, then load the quarter again\.$/);
     expect(context.faults.fired.map((f) => f.sync)).toEqual([2, 4]);
-    expectUserCells(book, USER_CELLS);
   });
 }); // prettier-ignore
 
@@ -332,6 +361,8 @@ test("every kind of call of the write was made to fail", () => {
   expect(kindsSeen).toEqual(
     new Set([
       "application.suspendApiCalculation",
+      // The write's re-read of the model sheet, before it writes (edits made since the read).
+      "load",
       "worksheets.add",
       "chart.delete",
       "worksheet.names.add",
@@ -351,6 +382,8 @@ test("every kind of call of the write was made to fail", () => {
       "conditionalFormats.add",
       "names.delete",
       "names.add",
+      "names.visible",
+      "customProperty.delete",
       "worksheet.activate",
       "range.clear(Contents)",
       "worksheet.visibility",
@@ -388,7 +421,8 @@ describe("protection", () => {
     (book.sheet(MODEL) as SheetState).protectedSheet = true;
     const before = snapshot(book);
     const { outcome, syncs } = await load(book, thousands);
-    expect(syncs).toBe(1);
+    // The read, and the batch that gives back the workbook's guard the read took.
+    expect(syncs).toBe(2);
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/is protected\. Unprotect it \(Review > Unprotect Sheet\) and load again; nothing was changed\./);
     expect(snapshot(book)).toEqual(before);

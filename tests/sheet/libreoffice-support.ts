@@ -91,3 +91,35 @@ export function recalculate(
   }
   return out;
 }
+
+/** What a PDF says about its pages: how many, and each one's size in points (width, height). */
+export interface PdfPages {
+  readonly count: number;
+  readonly sizes: readonly [number, number][];
+}
+
+/** Prints a workbook to PDF with LibreOffice, as a reader printing the file would get it. */
+export function printToPdf(file: string, workDir: string): PdfPages {
+  const outDir = join(workDir, "pdf");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { stdio: "pipe", timeout: 170_000 }
+  );
+  const pdf = readFileSync(join(outDir, `${basename(file, ".xlsx")}.pdf`), "latin1");
+  const pages = [...pdf.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[([^\]]+)\]/g)];
+  const sizes = pages.map((m) => {
+    const [x0, y0, x1, y1] = m[1].trim().split(/\s+/).map(Number);
+    return [x1 - x0, y1 - y0] as [number, number];
+  });
+  return { count: sizes.length, sizes };
+}

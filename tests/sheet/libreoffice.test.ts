@@ -11,7 +11,13 @@ import { RELEASE_2001_08_14 } from "../../src/data/releases/2001-08-14-1q01";
 import { defaultModel } from "../../src/model";
 import { planModelSheet } from "../../src/sheet/plan";
 import type { SheetUnit } from "../../src/sheet/plan-types";
-import { csvNumber, recalculate, requireLibreOffice } from "./libreoffice-support";
+import {
+  type PdfPages,
+  csvNumber,
+  printToPdf,
+  recalculate,
+  requireLibreOffice,
+} from "./libreoffice-support";
 
 const UNITS: readonly SheetUnit[] = ["JPY thousands", "JPY millions"];
 const STATEMENTS = ["INCOME", "BALANCE", "CASHFLOW"] as const;
@@ -39,6 +45,7 @@ interface Recalculated {
 
 const results = new Map<SheetUnit, Recalculated>();
 let workDir = "";
+let printed: PdfPages = { count: 0, sizes: [] };
 
 beforeAll(async () => {
   requireLibreOffice();
@@ -62,6 +69,7 @@ beforeAll(async () => {
     lines.set(unit, out);
   }
   const sheets = recalculate(files, workDir, "IIJ Model");
+  printed = printToPdf(files[1], workDir);
   for (const unit of UNITS) {
     const plan = planModelSheet(model, { quarter: "1Q01", unit });
     results.set(unit, {
@@ -74,6 +82,16 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+test("the exported workbook prints landscape, one page wide, on a few pages (LibreOffice's PDF)", () => {
+  const plan = planModelSheet(defaultModel(), { quarter: "1Q01", unit: "JPY millions" });
+  // US Letter landscape: 792 x 612 points, on every page.
+  expect(new Set(printed.sizes.map(([w, h]) => `${w}x${h}`))).toEqual(new Set(["792x612"]));
+  // The width sets the scale: at most 90 rows a page (no long text widening the page past the
+  // model's columns, which squeezed 432 rows onto 3 pages), at least 40.
+  expect(printed.count).toBeGreaterThanOrEqual(Math.ceil(plan.rowCount / 90));
+  expect(printed.count).toBeLessThanOrEqual(Math.ceil(plan.rowCount / 40));
 });
 
 describe.each(UNITS)("the exported workbook recalculated by LibreOffice (%s)", (unit) => {
@@ -159,13 +177,25 @@ describe.each(UNITS)("the exported workbook recalculated by LibreOffice (%s)", (
     expect(errors).toEqual([]);
   });
 
-  test('every formula cell computed a value (no formula left blank by the engine but the IF(...=0,"") growth cells)', () => {
+  test('every formula cell computed a value (none left blank: a growth or margin that is not meaningful reads "n.m.")', () => {
     const { rows, plan } = get();
     const blank = plan.cells
-      .filter((c) => c.formula !== undefined && !/^=IF\([A-Z]+\d+=0,""/.test(c.formula))
+      .filter((c) => c.formula !== undefined)
       .filter((c) => cellText(rows, c.row, c.col) === "")
       .map((c) => `${c.row + 1}:${c.col + 1} ${c.formula}`);
     expect(blank).toEqual([]);
+  });
+
+  test("growth from a negative base or through a sign change is n.m., never a number", () => {
+    const { rows } = get();
+    const header = rows[rows.findIndex((r) => r[0] === "Fiscal quarter")];
+    const at = (label: string, period: string) =>
+      (rows.find((r) => r[0] === label) as string[])[header.indexOf(period)];
+    // 1Q01 operating loss (299.814) against (864.711); EBITDA 376 against (-)251: both n.m.
+    expect(at("Operating income (loss), YoY growth", "1Q01")).toBe("n.m.");
+    expect(at("EBITDA (Table 5 basis), YoY growth", "1Q01")).toBe("n.m.");
+    // Revenues: 8,332,898 / 7,245,795 - 1, the printed 15.0%.
+    expect(csvNumber(at("Total revenues, YoY growth", "1Q01"))?.toFixed(3)).toBe("0.150");
   });
 
   test("every check difference is 0", () => {

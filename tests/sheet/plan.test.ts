@@ -1,5 +1,5 @@
 /** The model sheet plan: golden content, with figures typed from the printed page. */
-import { defaultModel } from "../../src/model";
+import { defaultModel, periodKey, shiftQuarter } from "../../src/model";
 import { forecastLines } from "../../src/sheet/forecast";
 import { modelSheetLayout, planModelSheet } from "../../src/sheet/plan";
 import { lineRow, printedRow } from "../../src/sheet/plan/layout";
@@ -86,16 +86,21 @@ test("derived rows are native formulas over the printed cells", () => {
   const g = grid(plan);
   const rev = rowOf(plan, "Total revenues");
   const costs = rowOf(plan, "Total costs");
+  // Growth is "n.m." from a base at or below zero or into a negative figure (a sign change).
   expect(g.get(`E${rowOf(plan, "Total revenues, YoY growth")}`)).toBe(
-    `=IF(C${rev}=0,"",E${rev}/C${rev}-1)`
+    `=IF(OR(C${rev}<=0,E${rev}<0),"n.m.",E${rev}/C${rev}-1)`
   );
   expect(g.get(`E${rowOf(plan, "Total revenues, QoQ growth")}`)).toBe(
-    `=IF(D${rev}=0,"",E${rev}/D${rev}-1)`
+    `=IF(OR(D${rev}<=0,E${rev}<0),"n.m.",E${rev}/D${rev}-1)`
   );
   expect(g.get(`C${rowOf(plan, "Total revenues, YoY growth")}`)).toBeUndefined();
   const gross = rowOf(plan, "Gross profit (total revenues - total costs)");
   expect(g.get(`E${gross}`)).toBe(`=E${rev}-E${costs}`);
-  expect(g.get(`E${rowOf(plan, "Gross margin")}`)).toBe(`=IF(E${rev}=0,"",(E${gross})/E${rev})`);
+  expect(g.get(`E${rowOf(plan, "Gross margin")}`)).toBe(`=IF(E${rev}<=0,"n.m.",E${gross}/E${rev})`);
+  // A fiscal year's YoY reads the year before; FY2002E against FY2001E.
+  expect(g.get(`N${rowOf(plan, "Total revenues, YoY growth")}`)).toBe(
+    `=IF(OR(I${rev}<=0,N${rev}<0),"n.m.",N${rev}/I${rev}-1)`
+  );
 });
 
 test("guidance: printed low and high, mid as a formula, the fiscal-2001 outlook as text", () => {
@@ -131,7 +136,9 @@ test("checks: every total beside a formula recomputing it, and the difference", 
   expect(g.get(`E${recomputed}`)).toBe(`=SUM(${parts.map((p) => `E${p}`).join(",")})`);
   expect(g.get(`E${recomputed + 1}`)).toBe(`=ROUND(E${printed}-E${recomputed},6)`);
   expect(plan.summary.checks).toBeGreaterThan(80);
-  expect(plan.checkAreas.filter((a) => a.expected === "0").length).toBe(
+  // One area per check row of the actuals (1Q01 is column E).
+  const actualAreas = plan.checkAreas.filter((a) => a.expected === "0" && a.firstCol <= 4);
+  expect(actualAreas.length).toBe(
     plan.cells.filter((c) => c.style === "check" && c.col === 4).length
   );
 });
@@ -225,7 +232,6 @@ describe.each([
     plan.cells.find((c) => c.row === row && c.col === col)?.formula as string;
   const names = (formula: string) => references(plan, formula).map((r) => r.name);
   const estimates = layout.columns.estimates;
-  const year = layout.columns.year;
 
   test("each line's row holds its id, each derived row its label", () => {
     const rows = rowNames(plan);
@@ -244,25 +250,44 @@ describe.each([
   });
 
   test("every reference of an estimated line points at the line its rule names", () => {
+    const income = (n: string) => `INCOME:${n}`;
     for (const [id, rule] of forecastLines(model)) {
       const row = layout.row(printedRow({ statement: "INCOME", id }));
       for (const c of estimates) {
         const refs = references(plan, formulaAt(row, c.col));
-        const named =
-          rule.kind === "growth"
-            ? [id]
-            : rule.kind === "ratio"
-              ? [rule.of]
-              : rule.kind === "sum"
-                ? rule.parts
-                : [rule.plus, rule.minus];
-        expect(refs.map((r) => r.name)).toEqual(named.map((n) => `INCOME:${n}`));
-        // Growth is over the previous quarter; everything else is in the same quarter.
-        const col = columnLetters(rule.kind === "growth" ? c.col - 1 : c.col);
+        const named: string[] = {
+          growth: () => [income(id)],
+          ratio: () =>
+            rule.kind === "ratio"
+              ? [
+                  // Table 4's backbone costs, by the rows the forecast build labels with them.
+                  ...(rule.components ?? []).map(
+                    (kpi) => `${model.catalogue("KPI").get(kpi)?.label} (Table 4)`
+                  ),
+                  income(rule.of),
+                ]
+              : [],
+          sum: () => (rule.kind === "sum" ? rule.parts.map((p) => income(p.id)) : []),
+          amount: () => [],
+          count: () => [],
+          countRatio: () => (rule.kind === "countRatio" ? [income(rule.of)] : []),
+          perShare: () =>
+            rule.kind === "perShare" ? [rule.count, rule.of, rule.count].map(income) : [],
+        }[rule.kind]();
+        expect(refs.map((r) => r.name)).toEqual(named);
+        // Growth is over the previous quarter (left of a fiscal year's column, after a fourth
+        // quarter); everything else is in the same quarter.
+        const previous = layout.columns.col(periodKey(shiftQuarter(c.quarter, -1))) as number;
+        const col = columnLetters(rule.kind === "growth" ? previous : c.col);
         expect(refs.map((r) => r.col)).toEqual(named.map(() => col));
       }
-      if (year)
-        expect(names(formulaAt(row, year.col))).toEqual(year.parts.map(() => `INCOME:${id}`));
+      for (const y of layout.columns.years) {
+        const expected =
+          rule.kind === "perShare"
+            ? [rule.count, rule.of, rule.count].map(income)
+            : y.parts.map(() => income(id));
+        expect(names(formulaAt(row, y.col))).toEqual(expected);
+      }
     }
   });
 

@@ -98,6 +98,51 @@ describe.each(["JPY thousands", "JPY millions"] as const)("renderPlanToXlsx (%s)
     });
   });
 
+  test("prints landscape, one page wide, with the label columns and period heads on every page", () => {
+    const { print } = t.plan;
+    expect(t.sheet.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: Math.ceil(t.plan.rowCount / 40),
+      printTitlesRow: "10:11",
+      printTitlesColumn: "A:B",
+      printArea: `A1:${a1(print.lastRow, print.lastCol)}`,
+    });
+    expect(print.lastRow).toBe(t.plan.rowCount - 1);
+    expect(t.sheet.headerFooter.oddFooter).toBe("&L&A&RPage &P of &N");
+  });
+
+  test("a long text is merged through the last column and wrapped, its row as tall as its lines", () => {
+    const wrapped = t.plan.cells.filter((c) => c.wrapTo !== undefined);
+    // The release's title, the source, the EBITDA and seed notes, the two worded outlooks.
+    expect(wrapped.length).toBe(6);
+    const merges = (t.sheet as unknown as { _merges: Record<string, { model: unknown }> })._merges;
+    for (const cell of wrapped) {
+      expect(t.at(cell).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+      const range = `${a1(cell.row, cell.col)}:${a1(cell.row, cell.wrapTo!)}`;
+      expect(Object.keys(merges)).toContain(a1(cell.row, cell.col));
+      expect(t.sheet.getCell(a1(cell.row, cell.wrapTo!)).isMerged).toBe(true);
+      expect(range).toMatch(/:N\d+$/);
+      const height = t.plan.rowHeights.find((h) => h.row === cell.row)!.points;
+      expect(t.sheet.getRow(cell.row + 1).height).toBe(height);
+      // 15 points a line, enough lines for the text at the columns' widths: from A, 56 + 14 +
+      // 12 x 13 = 226 characters; from C, 156.
+      const room = cell.col === 0 ? 226 : 156;
+      expect(height).toBe(15 * Math.ceil(cell.text!.length / room));
+    }
+  });
+
+  test("JPY millions show one decimal; thousands whole numbers", () => {
+    const revenue = first(
+      t.plan,
+      (c) => c.source?.itemId === "total_revenues" && c.source.period === "1Q01"
+    );
+    expect(t.at(revenue).numFmt).toBe(
+      unit === "JPY millions" ? '#,##0.0_);(#,##0.0);"-"_)' : '#,##0_);(#,##0);"-"_)'
+    );
+  });
+
   test("each check area flags a non-zero (or error) difference with CHECK_ALERT", () => {
     const formats = (
       t.sheet as unknown as { conditionalFormattings: ConditionalFormattingOptions[] }

@@ -36,6 +36,36 @@ test("Insert writes the chosen formula into the selected cell, in one read and o
   expect(c.queue.syncs).toBe(2);
 });
 
+test("Insert is refused while a quarter is loading into the workbook (from any pane), and writes nothing", async () => {
+  const { book, sheet } = bookWithSheet();
+  book.selection = { sheet: "Analysis", address: "B2" };
+  const load = ctx(book);
+  let inserted: Promise<string> | undefined;
+  // Between the load's read and its write, as a click in another pane would come.
+  load.faults.between(1, () => {
+    inserted = insertIntoSelection(
+      asExcel(ctx(book)),
+      model,
+      findWithValues(model, "dedicated"),
+      0
+    );
+  });
+  const plan = planModelSheet(model, { quarter: "1Q01", unit: "JPY millions" });
+  expect((await loadPlan(asExcel(load), plan)).ok).toBe(true);
+  expect(await inserted).toBe(
+    "A quarter is loading into this workbook: insert when it has finished."
+  );
+  expect(sheet.get("B2")).toBe("");
+  // Once the load is done, Insert works again.
+  const after = await insertIntoSelection(
+    asExcel(ctx(book)),
+    model,
+    findWithValues(model, "dedicated"),
+    0
+  );
+  expect(after).toBe("Inserted 1 formula into Analysis!B2.");
+});
+
 test("Insert into a selected block: periods across, items down", async () => {
   const { book, sheet } = bookWithSheet();
   book.selection = { sheet: "Analysis", address: "C3:E4" };

@@ -1,12 +1,13 @@
 /** The plan's defined names: written with the model, copied onto sheets left behind, put back. */
 import { type SheetPlan, a1 } from "../plan-types";
-import { LAYOUT_SHEET_NAME } from "./read";
+import { sameSheetName } from "./sheet-names";
 
 /** A workbook name as NamedItem reads it. */
 export interface NameAtRead {
   readonly name: string;
   readonly formula: string;
   readonly comment: string;
+  readonly visible: boolean;
 }
 
 /** Names the plan defines that a load leaves behind on another sheet, by that sheet's id. */
@@ -39,10 +40,10 @@ export function queueScopedCopies(
   const copies = new Map<string, string[]>();
   for (const { name, formula, comment } of namesAtRead) {
     const ref = ours.has(name) ? parseReference(formula) : null;
-    if (!ref || ref.sheet === LAYOUT_SHEET_NAME) continue;
+    if (!ref) continue;
     // The model sheet itself is left behind only when it is kept beside a new one.
-    if (ref.sheet === plan.sheetName && !keptSheet) continue;
-    const holder = sheetsAtRead.find((s) => s.name === ref.sheet);
+    if (sameSheetName(ref.sheet, plan.sheetName) && !keptSheet) continue;
+    const holder = sheetsAtRead.find((s) => sameSheetName(s.name, ref.sheet));
     if (!holder) continue;
     holder.names.add(name, holder.getRange(ref.address), comment);
     copies.set(holder.id, [...(copies.get(holder.id) ?? []), name]);
@@ -75,25 +76,28 @@ export function queueScopedCopiesRemoval(
 }
 
 /**
- * After a failed write: the plan's workbook names are put back as the read found them, or
- * removed when the read found none.
+ * After a failed write: the workbook names a load writes (`ours`: the plan's and the layout
+ * record's) are put back as the read found them, or removed when the read found none.
  */
 export function queueNamesPutBack(
   names: Excel.NamedItemCollection,
   modelSheet: Excel.Worksheet | null,
-  plan: SheetPlan,
+  sheetName: string,
+  ours: readonly string[],
   atRead: readonly NameAtRead[]
 ): void {
   const now = new Set(names.items.map((n) => n.name));
-  for (const { name } of plan.names) {
+  for (const name of ours) {
     if (now.has(name)) names.getItem(name).delete();
     const old = atRead.find((n) => n.name === name);
     if (!old) continue;
     // On the model sheet by its id, not by the name the reference was read with: the user may
     // have renamed the sheet since, and a reference to a sheet name that is gone is refused.
     const ref = parseReference(old.formula);
-    if (modelSheet && ref?.sheet === plan.sheetName)
-      names.add(old.name, modelSheet.getRange(ref.address), old.comment);
-    else names.add(old.name, old.formula, old.comment);
+    const item =
+      modelSheet && ref && sameSheetName(ref.sheet, sheetName)
+        ? names.add(old.name, modelSheet.getRange(ref.address), old.comment)
+        : names.add(old.name, old.formula, old.comment);
+    if (!old.visible) item.visible = false;
   }
 }

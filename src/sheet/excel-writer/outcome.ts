@@ -1,5 +1,6 @@
 /** What a load tells the pane: the outcome, and its one-sentence messages. */
 import type { SheetPlan } from "../plan-types";
+import type { PreviousSource } from "./read";
 
 export interface LoadOutcome {
   readonly ok: boolean;
@@ -45,31 +46,51 @@ export const protectedMessage = (sheetName: string) =>
 export const writeFailedMessage = (error: unknown, restored: string) =>
   `Load failed: ${reasonOf(error)}. ${restored}`;
 
+/** The first three addresses, and how many more. */
+export const someCells = (cells: readonly string[]) =>
+  cells.length > 3
+    ? `${cells.slice(0, 3).join(", ")} and ${cells.length - 3} more`
+    : cells.join(", ");
+
+/**
+ * Why the previous sheet was kept whole, as far as the add-in can tell: only the layout record
+ * says for sure that the analyst typed in a cell; without it, the add-in says what it knows.
+ */
+function keptBecause(source: PreviousSource, sheetName: string, conflicts: readonly string[]) {
+  const where = someCells(conflicts);
+  if (source === "record") return `You had typed in cells the new model needs (${where})`;
+  if (source === "header")
+    return `Cells the new model needs (${where}) differ from what the add-in would have written there, and the record of the last load is missing, so they are taken as yours`;
+  return `There is no record of what the add-in wrote on "${sheetName}" and its header names no quarter to compare with, so it cannot tell your cells from the model's`;
+}
+
 /** A successful load: with the sheet kept aside when the analyst's cells collided, or carried. */
 export function loaded(
   plan: SheetPlan,
   carried: number,
   conflicts: readonly string[],
-  keptSheet: string | undefined
+  keptSheet: string | undefined,
+  source: PreviousSource = "record"
 ): LoadOutcome {
   const summary = `Loaded ${plan.quarter} (${plan.unit}): ${plan.summary.values} values, ${plan.summary.formulas} formulas, ${plan.summary.checks} checks.`;
   if (keptSheet) {
-    const where =
-      conflicts.length > 3
-        ? `${conflicts.slice(0, 3).join(", ")} and ${conflicts.length - 3} more`
-        : conflicts.join(", ");
+    const why = keptBecause(source, plan.sheetName, conflicts);
     return {
       ...countsOf(plan),
       ok: true,
       keptSheet,
-      message: `${summary} You had typed in cells the new model needs (${where}); the previous sheet is kept whole as "${keptSheet}".`,
+      message: `${summary} ${why}; the previous sheet is kept whole as "${keptSheet}".`,
     };
   }
+  const how =
+    source === "header"
+      ? " (the record of the last load is missing: told apart by the header)"
+      : "";
   return {
     ...countsOf(plan),
     ok: true,
     carried,
-    message: `${summary}${carried ? ` Kept ${carried} of your cells.` : ""}`,
+    message: `${summary}${carried ? ` Kept ${carried} of your cells${how}.` : ""}`,
   };
 }
 
@@ -86,3 +107,36 @@ export function restoredMessage(wroteModelSheet: boolean, redrawn: boolean): str
 
 export const restoreFailedMessage = (error: unknown, sheetName: string) =>
   `Restoring the previous sheet also failed (${reasonOf(error)}): check the "${sheetName}" sheet and the IIJ_ names before using them, then load the quarter again.`;
+
+/** The contents came back; the formatting, redrawn in a batch of its own, did not. */
+export const lookFailedMessage = (error: unknown) =>
+  `The previous sheet's contents were restored, but redrawing its formatting failed too (${reasonOf(error)}): its values are the previous model's and some of its formatting may be missing until the quarter is loaded again. ${AGAIN}`;
+
+/**
+ * Putting the contents back failed: what the sheet holds, as read back after, and its formatting.
+ * @param differing the cells that differ from before the load, or null when they could not be read
+ * @param redrawn whether the previous model's formatting was drawn again
+ */
+export function contentsFailedMessage(
+  error: unknown,
+  sheetName: string,
+  differing: readonly string[] | null,
+  redrawn: boolean
+): string {
+  const contents =
+    differing === null
+      ? "could not be read back"
+      : differing.length === 0
+        ? "still holds the previous model's contents, unchanged"
+        : `differs from before the load in ${differing.length} cells (${someCells(differing)})`;
+  const look = redrawn ? "was redrawn" : "may be incomplete";
+  return `Putting the previous sheet back failed too (${reasonOf(error)}). "${sheetName}" ${contents}, and its formatting ${look}. Check it and the IIJ_ names before using them, then load the quarter again.`;
+}
+
+/** The analyst typed in the model's cells while it loaded, on both tries: each load was undone. */
+export const typedWhileLoadingMessage = (
+  cells: readonly string[],
+  sheetName: string,
+  restored: string
+) =>
+  `Load failed: you typed in "${sheetName}" (${someCells(cells)}) while the quarter was loading, twice; the load was undone so that nothing you typed is lost. ${restored}`;

@@ -1,18 +1,15 @@
-/** The model sheet's contents, queued: which sheet they go on, formulas, number formats, the record. */
-import type { Grid, MergeResult } from "../merge";
+/**
+ * The model sheet's contents, queued: the sheet written to (kept whole under another name when the
+ * analyst's cells collide), then its formulas and number formats. Only the model's cells are
+ * written; every other cell gets null, which Office.js leaves as it is.
+ */
+import type { MergeResult, WriteGrid } from "../merge";
 import { type SheetPlan, a1 } from "../plan-types";
-import { LAYOUT_SHEET_NAME } from "./read";
+import { freeSheetName } from "./sheet-names";
 
 /** The block of `sheet` from A1 over rows x columns. */
 export const fromA1 = (sheet: Excel.Worksheet, rows: number, columns: number) =>
   sheet.getRange(`A1:${a1(rows - 1, columns - 1)}`);
-
-function keptName(existing: readonly string[]): string {
-  for (let n = 1; ; n++) {
-    const name = `IIJ Model (kept ${n})`;
-    if (!existing.includes(name)) return name;
-  }
-}
 
 /**
  * The sheet this load writes: the model sheet, or a new one when there is none or when the
@@ -26,37 +23,23 @@ export function queueTargetSheet(
 ): { target: Excel.Worksheet; keptSheet?: string } {
   if (modelSheet.isNullObject) return { target: sheets.add(sheetName) };
   if (!conflicting) return { target: modelSheet };
-  const keptSheet = keptName(sheets.items.map((s) => s.name));
+  const taken = sheets.items.map((s) => s.name);
+  const keptSheet = freeSheetName(
+    taken,
+    `${sheetName} (kept 1)`,
+    (n) => `${sheetName} (kept ${n})`
+  );
   modelSheet.name = keptSheet;
   return { target: sheets.add(sheetName), keptSheet };
 }
 
-/** The plan's number formats; the analyst's cells keep theirs (`current`), the rest "General". */
-export function numberFormats(plan: SheetPlan, merged: MergeResult, current: Grid): Grid {
-  const formats: Grid = Array.from({ length: merged.rows }, (_, r) =>
-    Array.from({ length: merged.columns }, (_, c) =>
-      merged.analystOwned[r][c] ? (current[r]?.[c] ?? "General") : "General"
-    )
+/** The plan's number formats on the model's cells, "General" where it writes none, null elsewhere. */
+export function numberFormats(plan: SheetPlan, merged: MergeResult): WriteGrid {
+  const formats: WriteGrid = merged.modelCells.map((row) =>
+    row.map((model) => (model ? "General" : null))
   );
   for (const cell of plan.cells)
-    if (cell.numberFormat) formats[cell.row][cell.col] = cell.numberFormat;
+    if (cell.numberFormat && merged.modelCells[cell.row][cell.col])
+      formats[cell.row][cell.col] = cell.numberFormat;
   return formats;
-}
-
-export function queueContents(area: Excel.Range, formulas: Grid, formats: Grid): void {
-  area.formulas = formulas;
-  area.numberFormat = formats;
-}
-
-/** What this load writes, on the very hidden layout sheet, for the next load to compare with. */
-export function queueLayoutRecord(
-  sheets: Excel.WorksheetCollection,
-  layout: Excel.Worksheet,
-  plan: SheetPlan,
-  modelFormulas: Grid
-): void {
-  const layoutSheet = layout.isNullObject ? sheets.add(LAYOUT_SHEET_NAME) : layout;
-  if (!layout.isNullObject) layoutSheet.getRange().clear("Contents");
-  fromA1(layoutSheet, plan.rowCount, plan.columnCount).formulas = modelFormulas;
-  layoutSheet.visibility = "VeryHidden";
 }

@@ -31,26 +31,27 @@ function runs<T>(
 }
 
 /**
- * Clears old formats, conditional formats and lists from every cell the analyst does not own
- * over rows x columns, row by row. Lists too: clear("Formats") leaves a cell's data validation,
- * and a list the previous layout put on a row that now holds a driver would refuse its numbers.
+ * Clears old formats, conditional formats and lists from the model's cells over rows x columns,
+ * row by row: the cells it draws now or drew before (`modelCells`). The analyst's cells, and the
+ * blank cells the model never drew, keep the number formats, fills and lists the analyst gave them.
+ * Lists too: clear("Formats") leaves a cell's data validation, and a list the previous layout put
+ * on a row that now holds a driver would refuse its numbers.
  */
 export function queueFormatReset(
   sheet: Excel.Worksheet,
-  analystOwned: readonly (readonly boolean[])[],
+  modelCells: readonly (readonly boolean[])[],
   rows: number,
   columns: number
 ): void {
   for (let r = 0; r < rows; r++) {
-    const cols = Array.from({ length: columns }, (_, c) => ({ owned: !!analystOwned[r]?.[c], c }));
+    const cols = Array.from({ length: columns }, (_, c) => ({ model: !!modelCells[r]?.[c], c }));
     for (const run of runs(
       cols,
-      (x) => (x.owned ? null : "model"),
+      (x) => (x.model ? "model" : null),
       (x) => x.c
     )) {
       const cells = sheet.getRange(`${a1(r, run.from)}:${a1(r, run.to)}`);
       cells.clear("Formats");
-      // Only the model's cells: conditional formats and lists on the analyst's own cells stay.
       cells.conditionalFormats.clearAll();
       cells.dataValidation.clear();
     }

@@ -25,17 +25,21 @@ const COLS = {
   flag: FIRST_PERIOD_COL + 3,
 };
 
-/** Metrics guided for the first estimated quarter, and whether the year has an outlook to test. */
+/**
+ * Metrics guided for the first estimated quarter, and whether the year has an outlook to test:
+ * guidance issued by the time of the loaded quarter only (a back-test is not held to later words).
+ */
 function checked({ guidance, guided, columns }: PlanContext) {
   const guidedKey = periodKey(guided);
   const yearKey = periodKey({ kind: "year", fy: columns.fiscalYear });
+  const known = guidance.filter((g) => g.known);
   return {
     metrics: Object.keys(ESTIMATED).filter((id) =>
-      guidance.some((g) => g.period === guidedKey && g.item.id === id && g.range)
+      known.some((g) => g.period === guidedKey && g.item.id === id && g.range)
     ),
     outlook:
       columns.year !== null &&
-      guidance.some(
+      known.some(
         (g) => g.period === yearKey && g.item.id === "operating_income" && g.outlook !== undefined
       ),
   };

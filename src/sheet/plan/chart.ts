@@ -4,7 +4,7 @@
  */
 import { type LineId, periodKey } from "../../model";
 import { a1 } from "../plan-types";
-import { ID_COL, type QuarterColumn } from "./columns";
+import { FIRST_PERIOD_COL, ID_COL, type QuarterColumn } from "./columns";
 import type { PlanContext } from "./context";
 import { amountFormat } from "./formats";
 import { GUIDANCE_COLS } from "./guidance";
@@ -45,27 +45,28 @@ function series({ guided, unit }: PlanContext): Series[] {
   ];
 }
 
+/** The chart's categories: every quarter, side by side (the fiscal years left out). */
+function chartColumns({ columns }: PlanContext): { c: QuarterColumn; col: number }[] {
+  return columns.quarters.map((c, i) => ({ c, col: FIRST_PERIOD_COL + i }));
+}
+
 function buildChart(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
   const { columns, unit } = ctx;
   const heads = layout.row("chart_headers");
+  const categories = chartColumns(ctx);
   out.text(heads, ID_COL, "Quarter", "columnHeader");
-  for (const c of columns.quarters) {
+  for (const { c, col } of categories) {
     const actual = c.kind === "actual";
-    out.text(
-      heads,
-      c.col,
-      actual ? c.key : `${c.key}E`,
-      actual ? "columnHeader" : "estimateHeader"
-    );
+    out.text(heads, col, actual ? c.key : `${c.key}E`, actual ? "columnHeader" : "estimateHeader");
   }
   const all = series(ctx);
   for (const s of all) {
     const row = layout.row(s.id);
     out.text(row, ID_COL, s.label, "label");
-    for (const c of columns.quarters) {
+    for (const { c, col } of categories) {
       const formula = s.formula(layout, c);
       if (formula)
-        out.put(row, c.col, { formula, style: "formula", numberFormat: amountFormat(unit) });
+        out.put(row, col, { formula, style: "formula", numberFormat: amountFormat(unit) });
     }
   }
   const freeze = frozenRows(layout);
@@ -76,7 +77,7 @@ function buildChart(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): vo
       firstRow: heads,
       lastRow: layout.row(all[all.length - 1].id),
       firstCol: ID_COL,
-      lastCol: columns.quarters[columns.quarters.length - 1].col,
+      lastCol: categories[categories.length - 1].col,
     },
     // Operating income and its guidance on the secondary axis; guidance bounds as markers.
     secondary: [1, 4, 5],

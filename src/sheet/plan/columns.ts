@@ -18,46 +18,56 @@ export interface QuarterColumn {
   readonly quarter: Quarter;
 }
 
-/** The estimated fiscal year: the sum of its four quarters, actual or estimated. */
+/** An estimated fiscal year: the sum of its four quarters, actual or estimated. */
 export interface YearColumn {
   readonly kind: "year";
   /** Period key, e.g. "FY2001". */
   readonly key: string;
   readonly col: number;
+  readonly fy: number;
   /** Period keys of its quarters, first to fourth. */
   readonly parts: readonly string[];
 }
 
 export type PeriodColumn = QuarterColumn | YearColumn;
 
+/**
+ * The period columns left to right: the actual quarters, then the estimates, each fiscal year
+ * that has a column for all four of its quarters right after its fourth quarter.
+ */
 export class PlanColumns {
   readonly actuals: readonly QuarterColumn[];
   readonly estimates: readonly QuarterColumn[];
-  /** Null when some quarter of the estimated fiscal year has no column (it is not printed). */
-  readonly year: YearColumn | null;
-  /** The fiscal year the estimates belong to. */
+  readonly years: readonly YearColumn[];
+  /** Every period column, left to right. */
+  readonly all: readonly PeriodColumn[];
+  /** The fiscal year of the first estimate. */
   readonly fiscalYear: number;
   private readonly byKey: ReadonlyMap<string, PeriodColumn>;
 
   constructor(actual: readonly Quarter[], estimated: readonly Quarter[]) {
-    const column = (kind: QuarterColumn["kind"], first: number) => (quarter: Quarter, i: number) =>
-      ({ kind, key: periodKey(quarter), col: first + i, quarter }) as const;
-    this.actuals = actual.map(column("actual", FIRST_PERIOD_COL));
-    this.estimates = estimated.map(column("estimate", FIRST_PERIOD_COL + actual.length));
+    const keys = new Set([...actual, ...estimated].map((q) => periodKey(q)));
+    const all: PeriodColumn[] = [];
+    const place = (kind: QuarterColumn["kind"]) => (quarter: Quarter) => {
+      const col = FIRST_PERIOD_COL + all.length;
+      all.push({ kind, key: periodKey(quarter), col, quarter });
+      const parts = ([1, 2, 3, 4] as const).map((q) =>
+        periodKey({ kind: "quarter", fy: quarter.fy, q })
+      );
+      if (kind === "estimate" && quarter.q === 4 && parts.every((k) => keys.has(k))) {
+        const key = periodKey({ kind: "year", fy: quarter.fy });
+        all.push({ kind: "year", key, col: col + 1, fy: quarter.fy, parts });
+      }
+    };
+    actual.forEach(place("actual"));
+    estimated.forEach(place("estimate"));
+    this.all = all;
+    const quarters = all.filter((c): c is QuarterColumn => c.kind !== "year");
+    this.actuals = quarters.filter((c) => c.kind === "actual");
+    this.estimates = quarters.filter((c) => c.kind === "estimate");
+    this.years = all.filter((c): c is YearColumn => c.kind === "year");
     this.fiscalYear = estimated[0].fy;
-    const quarterKeys = new Set(this.quarters.map((c) => c.key));
-    const parts = ([1, 2, 3, 4] as const).map((q) =>
-      periodKey({ kind: "quarter", fy: this.fiscalYear, q })
-    );
-    this.year = parts.every((k) => quarterKeys.has(k))
-      ? {
-          kind: "year",
-          key: periodKey({ kind: "year", fy: this.fiscalYear }),
-          col: FIRST_PERIOD_COL + actual.length + estimated.length,
-          parts,
-        }
-      : null;
-    this.byKey = new Map(this.all.map((c) => [c.key, c]));
+    this.byKey = new Map(all.map((c) => [c.key, c]));
   }
 
   /** Actual quarters, then estimated ones. */
@@ -65,9 +75,13 @@ export class PlanColumns {
     return [...this.actuals, ...this.estimates];
   }
 
-  /** Every period column, left to right. */
-  get all(): readonly PeriodColumn[] {
-    return this.year ? [...this.quarters, this.year] : this.quarters;
+  /** The first estimate's fiscal year, when it has a column (every quarter of it has one). */
+  get year(): YearColumn | null {
+    return this.yearOf(this.fiscalYear);
+  }
+
+  yearOf(fy: number): YearColumn | null {
+    return this.years.find((y) => y.fy === fy) ?? null;
   }
 
   /** The column of a period key, if the sheet has one. */
@@ -75,14 +89,19 @@ export class PlanColumns {
     return this.byKey.get(period)?.col;
   }
 
+  /** The period column at a sheet column, if any. */
+  at(col: number): PeriodColumn | undefined {
+    return this.all[col - FIRST_PERIOD_COL];
+  }
+
   /** The last actual quarter's column: the checks cover the actuals only. */
   get lastActual(): number {
     return FIRST_PERIOD_COL + this.actuals.length - 1;
   }
 
-  /** The last column of the model (the fiscal year's, or the last estimate's). */
+  /** The last column of the model. */
   get last(): number {
-    return this.year?.col ?? this.lastActual + this.estimates.length;
+    return FIRST_PERIOD_COL + this.all.length - 1;
   }
 }
 

@@ -10,7 +10,16 @@ import {
   readRange,
 } from "../../model";
 import { type Identity } from "../../model";
-import { type LineRule, forecastLines, seedDrivers } from "../forecast";
+import {
+  type LineRule,
+  type Seeding,
+  type Targets,
+  forecastLines,
+  issuedBy,
+  knownBounds,
+  knownEntry,
+  seedDrivers,
+} from "../forecast";
 import type { SheetUnit } from "../plan-types";
 import { type PlanColumns, planColumns } from "./columns";
 
@@ -26,6 +35,9 @@ export interface GuidanceLine {
   readonly item: Item;
   readonly range?: { readonly low: Dec; readonly high: Dec };
   readonly outlook?: string;
+  /** The release that issued it, and whether it had been issued when the loaded quarter was reported. */
+  readonly release: Release;
+  readonly known: boolean;
 }
 
 export interface PlanContext {
@@ -35,9 +47,11 @@ export interface PlanContext {
   readonly unit: SheetUnit;
   readonly target: Quarter;
   readonly columns: PlanColumns;
-  /** The first estimated quarter: the one the drivers are seeded for and checked against. */
+  /** The first estimated quarter: the one the drivers are calibrated to and checked against. */
   readonly guided: Quarter;
-  readonly seeding: ReturnType<typeof seedDrivers>;
+  /** The guided quarter's guidance known at the loaded quarter, per scenario. */
+  readonly targets: Targets;
+  readonly seeding: Seeding;
   /** How each estimated line of the statements of operations is computed, by line id. */
   readonly forecast: ReadonlyMap<string, LineRule>;
   /** Every guided metric of every guided period, periods in order, metrics in catalogue order. */
@@ -58,6 +72,16 @@ export function planContext(model: IIJModel, options: PlanOptions): PlanContext 
   const columns = planColumns(model, target);
   const guided = columns.estimates[0].quarter;
   const declared = new Set(model.releases.flatMap((r) => r.inconsistencies.map((i) => i.checkId)));
+  const guidedKey = periodKey(guided);
+  const targets: Targets = {
+    revenues: knownBounds(model, "revenues", guidedKey, target),
+    operating: knownBounds(model, "operating_income", guidedKey, target),
+    ebitda: knownBounds(model, "ebitda", guidedKey, target),
+    // An outlook for the year's operating income is read as "positive" (IIJ's only one is).
+    outlookPositive:
+      knownEntry(model, "operating_income", `FY${guided.fy}`, "outlook", target) !== undefined,
+  };
+  const estimated = columns.estimates.map((c) => c.quarter);
   return {
     model,
     release: model.latestRelease,
@@ -65,22 +89,33 @@ export function planContext(model: IIJModel, options: PlanOptions): PlanContext 
     target,
     columns,
     guided,
-    seeding: seedDrivers(model, target, guided),
+    targets,
+    seeding: seedDrivers(model, target, estimated, targets),
     forecast: forecastLines(model),
-    guidance: guidanceLines(model),
+    guidance: guidanceLines(model, target),
     checked: model.identities().filter((rule) => !declared.has(rule.checkId)),
     noted: model.identities().filter((rule) => declared.has(rule.checkId)),
   };
 }
 
-function guidanceLines(model: IIJModel): GuidanceLine[] {
+function guidanceLines(model: IIJModel, target: Quarter): GuidanceLine[] {
   return model.guidancePeriodList().flatMap((p) => {
     const period = periodKey(p);
     return model.items("GUIDANCE").flatMap((item) => {
-      const range = model.guidance(item.id, period, "range").at(-1)?.range;
-      const outlook = model.guidance(item.id, period, "outlook").at(-1)?.outlook?.text;
-      if (!range && outlook === undefined) return [];
-      return [{ period, item, range: range ? readRange(range) : undefined, outlook }];
+      const range = model.guidance(item.id, period, "range").at(-1);
+      const outlook = model.guidance(item.id, period, "outlook").at(-1);
+      const release = (range ?? outlook)?.release;
+      if (!release) return [];
+      return [
+        {
+          period,
+          item,
+          range: range?.range ? readRange(range.range) : undefined,
+          outlook: outlook?.outlook?.text,
+          release,
+          known: issuedBy(model, release, target),
+        },
+      ];
     });
   });
 }

@@ -2,28 +2,72 @@
  * The forecast build: rows the estimates need beyond the statements (gross profit, D&A, the
  * Table 5 EBITDA gap, EBITDA), over the actual quarters, the estimates and the fiscal year alike.
  */
-import { EBITDA_DEFINITION, periodKey } from "../../model";
+import { EBITDA_DEFINITION, periodKey, shiftQuarter } from "../../model";
+import { COST_COMPONENTS } from "../../model/forecast-spec";
 import { driverName } from "../forecast";
-import { LABEL_COL, type PeriodColumn } from "./columns";
+import { LABEL_COL, type PeriodColumn, type QuarterColumn } from "./columns";
 import type { PlanContext } from "./context";
 import { amountFormat } from "./formats";
-import { type DerivedRowId, type RowId, type Section, type SheetLayout, lineRow } from "./layout";
+import {
+  type DerivedRowId,
+  type RowId,
+  type Section,
+  type SheetLayout,
+  componentRow,
+  lineRow,
+  printedRow,
+} from "./layout";
 import { type SheetWriter, formulaRow, yearSum } from "./writer";
 
 type Formula = (c: PeriodColumn) => string;
 
 const OPERATING_INCOME = lineRow("INCOME", "operating_income");
 
+type Row = [DerivedRowId, string, Formula];
+type EstimateFormula = (c: QuarterColumn) => string;
+
+/** Actual quarters read the statements, estimates the drivers; a year sums its quarters. */
+const byKind =
+  (layout: SheetLayout, id: RowId, actual: Formula, estimate: EstimateFormula): Formula =>
+  (c) =>
+    c.kind === "year" ? yearSum(layout, id, c) : c.kind === "actual" ? actual(c) : estimate(c);
+
+/**
+ * Table 4's backbone costs (JPY millions) in the sheet's unit, each on its own growth driver, and
+ * what is left of the cost of connectivity after them.
+ */
+function componentRows({ model, unit }: PlanContext, layout: SheetLayout): Row[] {
+  const factor = unit === "JPY millions" ? "" : "*1000";
+  return COST_COMPONENTS.flatMap(({ line, parts, restLabel }) => [
+    ...parts.map((kpi): Row => {
+      const id = componentRow(kpi);
+      const label = `${model.catalogue("KPI").get(kpi)?.label ?? kpi} (Table 4)`;
+      return [
+        id,
+        label,
+        byKind(
+          layout,
+          id,
+          (c) => `=${layout.cell(lineRow("KPI", kpi), c.key)}${factor}`,
+          (c) =>
+            `=${layout.cell(id, periodKey(shiftQuarter(c.quarter, -1)))}*(1+${driverName(`growth_${kpi}`, c.key)})`
+        ),
+      ];
+    }),
+    [
+      `component_rest:${line}`,
+      restLabel,
+      (c) =>
+        `=${layout.cell(printedRow({ statement: "INCOME", id: line }), c.key)}-${parts.map((kpi) => layout.cell(componentRow(kpi), c.key)).join("-")}`,
+    ],
+  ]);
+}
+
 /** Each row: id, label, and its formula in each period column. */
-function buildRows({ unit }: PlanContext, layout: SheetLayout): [DerivedRowId, string, Formula][] {
+function buildRows(ctx: PlanContext, layout: SheetLayout): Row[] {
   const at = (id: RowId, c: PeriodColumn) => layout.cell(id, c.key);
   // Drivers and Table 5 are in JPY millions.
-  const factor = unit === "JPY millions" ? "" : "*1000";
-  /** Actual quarters read the statements, estimates the drivers; the year sums its quarters. */
-  const byKind =
-    (id: RowId, actual: Formula, estimate: Formula): Formula =>
-    (c) =>
-      c.kind === "year" ? yearSum(layout, id) : c.kind === "actual" ? actual(c) : estimate(c);
+  const factor = ctx.unit === "JPY millions" ? "" : "*1000";
   return [
     [
       "gross_profit",
@@ -31,28 +75,42 @@ function buildRows({ unit }: PlanContext, layout: SheetLayout): [DerivedRowId, s
       (c) =>
         `=${at(lineRow("INCOME", "total_revenues"), c)}-${at(lineRow("INCOME", "total_costs"), c)}`,
     ],
+    ...componentRows(ctx, layout),
     [
       "da",
       "Depreciation and amortization (as in the cash flows)",
       byKind(
+        layout,
         "da",
         (c) => `=${at(lineRow("CASHFLOW", "depreciation_and_amortization"), c)}`,
-        () => `=${driverName("da")}${factor}`
+        (c) => `=${driverName("da", c.key)}${factor}`
+      ),
+    ],
+    [
+      "capex",
+      "CAPEX, including capitalized leases (Table 5 basis: paid in cash + new leases)",
+      byKind(
+        layout,
+        "capex",
+        (c) => `=${at(lineRow("KPI", "capex"), c)}${factor}`,
+        (c) => `=(${driverName("capex_cash", c.key)}+${driverName("capex_leases", c.key)})${factor}`
       ),
     ],
     [
       "ebitda_gap",
       "Operating income + D&A - EBITDA (the Table 5 gap)",
       byKind(
+        layout,
         "ebitda_gap",
         (c) => `=${at(OPERATING_INCOME, c)}+${at("da", c)}-${at("ebitda", c)}`,
-        () => `=${driverName("ebitda_gap")}${factor}`
+        (c) => `=${driverName("ebitda_gap", c.key)}${factor}`
       ),
     ],
     [
       "ebitda",
       "EBITDA (Table 5 basis)",
       byKind(
+        layout,
         "ebitda",
         (c) => `=${at(lineRow("KPI", "ebitda"), c)}${factor}`,
         (c) => `=${at(OPERATING_INCOME, c)}+${at("da", c)}-${at("ebitda_gap", c)}`
@@ -64,7 +122,7 @@ function buildRows({ unit }: PlanContext, layout: SheetLayout): [DerivedRowId, s
 /** Why the gap is a driver, in the release's own words where it declares the non-tie. */
 function ebitdaNote({ model, seeding, target }: PlanContext): string {
   const period = periodKey(target);
-  const lastGap = seeding.drivers.find((d) => d.id === "ebitda_gap")?.seeds.Mid.toString();
+  const lastGap = seeding.basis.gap.toString();
   const declared = [...model.releases]
     .reverse()
     .flatMap((r) => r.inconsistencies)
@@ -76,7 +134,18 @@ function ebitdaNote({ model, seeding, target }: PlanContext): string {
 export const FORECAST_BUILD: Section = {
   id: "forecast_build",
   title: ({ unit }) => `Forecast build (${unit}; estimates from the drivers below)`,
-  rows: () => ["gross_profit", "da", "ebitda_gap", "ebitda", "ebitda_note"],
+  rows: () => [
+    "gross_profit",
+    ...COST_COMPONENTS.flatMap(({ line, parts }) => [
+      ...parts.map(componentRow),
+      `component_rest:${line}` as const,
+    ]),
+    "da",
+    "capex",
+    "ebitda_gap",
+    "ebitda",
+    "ebitda_note",
+  ],
   build(ctx, layout, out: SheetWriter) {
     for (const [id, label, formula] of buildRows(ctx, layout))
       formulaRow(layout, out, id, label, amountFormat(ctx.unit), formula);

@@ -4,7 +4,8 @@ import type { SheetUnit } from "../plan-types";
 
 export const FORMATS = {
   thousands: '#,##0_);(#,##0);"-"_)',
-  millions: '#,##0.000_);(#,##0.000);"-"_)',
+  /** JPY millions to one decimal on screen; the full value (to the thousand) underneath. */
+  millions: '#,##0.0_);(#,##0.0);"-"_)',
   perShare: '#,##0.00_);(#,##0.00);"-"_)',
   count: '#,##0_);(#,##0);"-"_)',
   decimal: '#,##0.0_);(#,##0.0);"-"_)',

@@ -19,24 +19,39 @@ const GROWTH: readonly [DerivedRowId, string, RowId, number][] = [
 ];
 
 /** Margin rows: id, label, and the numerator (null: no margin in that column). */
-const MARGINS: readonly [DerivedRowId, string, (c: PeriodColumn) => RowId | null][] = [
+const MARGINS: readonly [DerivedRowId, string, (c: PeriodColumn) => RowId][] = [
   ["margin:gross", "Gross margin", () => "gross_profit"],
   ["margin:operating", "Operating margin", () => OPERATING_INCOME],
   ["margin:ebitda", "EBITDA margin (Table 5 basis)", () => "ebitda"],
-  // Net income is not estimated.
-  [
-    "margin:net",
-    "Net margin",
-    (c) => (c.kind === "actual" ? lineRow("INCOME", "net_income") : null),
-  ],
+  ["margin:net", "Net margin", () => lineRow("INCOME", "net_income")],
 ];
 
-/** Growth of a line against `lag` quarters earlier, in each quarter column where both exist. */
+/**
+ * Growth is not meaningful (n.m.) from a base at or below zero, or into a negative figure (a sign
+ * change): a loss that narrows is not growth.
+ */
+export function growthFormula(now: string, then: string): string {
+  return `=IF(OR(${then}<=0,${now}<0),"n.m.",${now}/${then}-1)`;
+}
+
+/** A margin over revenues; n.m. without revenues. */
+export function marginFormula(numerator: string, revenues: string): string {
+  return `=IF(${revenues}<=0,"n.m.",${numerator}/${revenues})`;
+}
+
+/**
+ * Growth of a line against `lag` quarters earlier, in each quarter column where both exist; a
+ * fiscal year's YoY against the year before, where it has a column.
+ */
 function growth(layout: SheetLayout, line: RowId, lag: number, c: PeriodColumn): string | null {
-  if (c.kind === "year") return null;
-  const then = layout.findCell(line, periodKey(shiftQuarter(c.quarter, -lag)));
-  if (then === null) return null;
-  return `=IF(${then}=0,"",${layout.cell(line, c.key)}/${then}-1)`;
+  const earlier =
+    c.kind === "year"
+      ? lag === 4
+        ? periodKey({ kind: "year", fy: c.fy - 1 })
+        : null
+      : periodKey(shiftQuarter(c.quarter, -lag));
+  const then = earlier === null ? null : layout.findCell(line, earlier);
+  return then === null ? null : growthFormula(layout.cell(line, c.key), then);
 }
 
 function buildGrowth(_ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
@@ -45,9 +60,7 @@ function buildGrowth(_ctx: PlanContext, layout: SheetLayout, out: SheetWriter): 
   for (const [id, label, numerator] of MARGINS) {
     formulaRow(layout, out, id, label, FORMATS.percent, (c) => {
       const n = numerator(c);
-      if (n === null) return null;
-      const revenues = layout.cell(REVENUES, c.key);
-      return `=IF(${revenues}=0,"",(${layout.cell(n, c.key)})/${revenues})`;
+      return marginFormula(layout.cell(n, c.key), layout.cell(REVENUES, c.key));
     });
   }
 }

@@ -1,4 +1,9 @@
-/** Guidance as printed (JPY millions): low and high as inputs, mid as a formula; outlooks as text. */
+/**
+ * Guidance as printed (JPY millions): low and high as inputs, mid as a formula; outlooks as text;
+ * grouped under the release that issued it, which says whether the loaded quarter knew it.
+ */
+import { type Release, periodKey } from "../../model";
+import { reportedBy } from "../forecast";
 import { a1 } from "../plan-types";
 import { FIRST_PERIOD_COL, LABEL_COL } from "./columns";
 import type { GuidanceLine, PlanContext } from "./context";
@@ -65,22 +70,52 @@ function putOutlook(layout: SheetLayout, out: SheetWriter, line: GuidanceLine): 
   });
 }
 
+/** The releases that issued guidance, in order, each with its lines. */
+function byRelease(guidance: readonly GuidanceLine[]): [Release, GuidanceLine[]][] {
+  const groups = new Map<Release, GuidanceLine[]>();
+  for (const line of guidance)
+    groups.set(line.release, [...(groups.get(line.release) ?? []), line]);
+  return [...groups.entries()];
+}
+
+const releaseRow = (release: Release): RowId => `guidance_release:${release.id}`;
+
+/** Who issued the guidance below, and whether the loaded quarter knew it. */
+function issuedBy(ctx: PlanContext, release: Release, lines: readonly GuidanceLine[]): string {
+  const loaded = periodKey(ctx.target);
+  const issued = `Issued ${release.date} with the ${periodKey(reportedBy(ctx.model, release))} results`;
+  if (!lines[0].known)
+    return `${issued}: after ${loaded}, so shown for comparison only (not in the seeds or the flags)`;
+  const guided = periodKey(ctx.guided);
+  const calibrated = lines.some((l) => l.period === guided && l.range);
+  return `${issued}: known at ${loaded}${calibrated ? `; the ${guided}E seeds are calibrated to it` : ""}`;
+}
+
 function buildGuidance(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
   const heads = layout.row("guidance_headers");
   out.text(heads, LABEL_COL, "Guided period and metric", "columnHeader");
   ["Low", "Mid", "High"].forEach((h, i) =>
     out.text(heads, FIRST_PERIOD_COL + i, h, "columnHeader")
   );
-  for (const line of ctx.guidance) {
-    putRange(layout, out, line);
-    putOutlook(layout, out, line);
+  for (const [release, lines] of byRelease(ctx.guidance)) {
+    out.text(layout.row(releaseRow(release)), LABEL_COL, issuedBy(ctx, release, lines), "note");
+    for (const line of lines) {
+      putRange(layout, out, line);
+      putOutlook(layout, out, line);
+    }
   }
 }
 
 export const GUIDANCE: Section = {
   id: "guidance",
-  title: () => "Guidance (JPY millions, as printed)",
-  rows: (ctx) => ["guidance_headers", ...ctx.guidance.flatMap(rowsOf)],
+  title: () => "Guidance (JPY millions, as printed, by the release that issued it)",
+  rows: (ctx) => [
+    "guidance_headers",
+    ...byRelease(ctx.guidance).flatMap(([release, lines]) => [
+      releaseRow(release),
+      ...lines.flatMap(rowsOf),
+    ]),
+  ],
   build: buildGuidance,
 };
 

@@ -86,11 +86,12 @@ function buildPeriodHeads({ columns }: PlanContext, layout: SheetLayout, out: Sh
   }
   for (const c of columns.estimates) {
     out.text(heads, c.col, `${c.key}E`, "estimateHeader");
-    out.text(dates, c.col, `${printedDate(quarterEnd(c.quarter))} (estimate)`, "estimateNote");
+    // The head above says "E"; the date, in the estimates' style, stays short enough to print.
+    out.text(dates, c.col, printedDate(quarterEnd(c.quarter)), "estimateNote");
   }
-  if (columns.year) {
-    out.text(heads, columns.year.col, `${columns.year.key}E`, "estimateHeader");
-    out.text(dates, columns.year.col, `Fiscal ${columns.fiscalYear} (estimate)`, "estimateNote");
+  for (const year of columns.years) {
+    out.text(heads, year.col, `${year.key}E`, "estimateHeader");
+    out.text(dates, year.col, `Fiscal ${year.fy}`, "estimateNote");
   }
 }
 

@@ -12,6 +12,12 @@ import type { SheetWriter } from "./writer";
 /** Derived rows of the forecast build, growth and margins, by their own ids. */
 export type DerivedRowId =
   | "gross_profit"
+  /** A table line that is part of a cost of revenues (backbone costs), in the sheet's unit. */
+  | `component:${string}`
+  /** What is left of a cost of revenues after its components. */
+  | `component_rest:${string}`
+  /** Capex including capitalized leases (Table 5's basis). */
+  | "capex"
   | "da"
   | "ebitda_gap"
   | "ebitda"
@@ -29,6 +35,8 @@ export type RowId =
   /** A printed line of a statement or table, by statement and line id. */
   | `line:${StatementId}:${string}`
   | "guidance_headers"
+  /** The release that issued the guidance rows below it. */
+  | `guidance_release:${string}`
   /** A guided range or worded outlook, by period key and metric id. */
   | `guidance:${string}:${string}`
   | `outlook:${string}:${string}`
@@ -37,8 +45,14 @@ export type RowId =
   | "against_outlook"
   | "driver_headers"
   | "scenario"
-  | `driver:${string}`
+  /** A block of the drivers: the analyst's values, the values in use, a scenario's seeds. */
+  | `driver_block:${DriverBlock}`
+  | `driver:${string}:${DriverBlock}`
   | "driver_note"
+  | `forecast_check:${"balance" | "cash" | "cash_beginning"}`
+  | "backtest_headers"
+  | "backtest_columns"
+  | `backtest:${string}`
   | "chart_headers"
   | `chart:${string}`
   | `check:${string}:${"recomputed" | "difference"}`
@@ -53,7 +67,11 @@ export const printedRow = (line: { readonly statement: StatementId; readonly id:
 export const guidanceRow = (period: string, metric: string): RowId =>
   `guidance:${period}:${metric}`;
 export const outlookRow = (period: string, metric: string): RowId => `outlook:${period}:${metric}`;
-export const driverRow = (id: string): RowId => `driver:${id}`;
+/** The blocks of the drivers section, top to bottom. */
+export const DRIVER_BLOCKS = ["yours", "used", "Low", "Mid", "High"] as const;
+export type DriverBlock = (typeof DRIVER_BLOCKS)[number];
+export const driverRow = (id: string, block: DriverBlock): RowId => `driver:${id}:${block}`;
+export const componentRow = (kpiId: string): DerivedRowId => `component:${kpiId}`;
 const sectionRow = (id: string): RowId => `section:${id}`;
 
 /** One block of the sheet: the rows it lays out, then the cells it writes into them. */

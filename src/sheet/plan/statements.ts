@@ -14,12 +14,13 @@ import {
 } from "../../model";
 import { type LineRule, driverName } from "../forecast";
 import type { SheetUnit } from "../plan-types";
-import type { QuarterColumn } from "./columns";
+import { putBalanceEstimates } from "./balance-estimates";
+import type { QuarterColumn, YearColumn } from "./columns";
 import type { PlanContext } from "./context";
 import { amountFormat } from "./formats";
-import { type RowId, type Section, type SheetLayout, printedRow } from "./layout";
+import { type RowId, type Section, type SheetLayout, componentRow, printedRow } from "./layout";
 import { NOT_APPLICABLE, printedCell } from "./printed";
-import { type SheetWriter, yearSum } from "./writer";
+import { type SheetWriter, weightedSum, yearSum } from "./writer";
 
 /** A line's printed figures, one input cell per actual quarter; "NA" as text, gaps empty. */
 function putPrinted(
@@ -41,19 +42,65 @@ function putPrinted(
   }
 }
 
+/** Driver amounts are JPY millions: in a JPY thousands sheet, x 1000. */
+const fromMillions = (unit: SheetUnit) => (unit === "JPY millions" ? "" : "*1000");
+/** Net loss in the sheet's unit to JPY, for the per-share lines (printed in JPY). */
+const toYen = (unit: SheetUnit) => (unit === "JPY millions" ? "1000000" : "1000");
+
 /** An estimated line in an estimated quarter, by its rule; any line it names, by its id. */
-function estimateFormula(layout: SheetLayout, rule: LineRule, id: RowId, c: QuarterColumn): string {
-  const income = (id: string) => layout.cell(printedRow({ statement: "INCOME", id }), c.key);
+function estimateFormula(
+  ctx: PlanContext,
+  layout: SheetLayout,
+  rule: LineRule,
+  id: RowId,
+  c: QuarterColumn
+): string {
+  const income = (line: string) =>
+    layout.cell(printedRow({ statement: "INCOME", id: line }), c.key);
+  const name = (driver: string) => driverName(driver, c.key);
   switch (rule.kind) {
-    case "growth":
-      return `=${layout.cell(id, periodKey(shiftQuarter(c.quarter, -1)))}*(1+${driverName(rule.driver)})`;
-    case "ratio":
-      return `=${driverName(rule.driver)}*${income(rule.of)}`;
+    case "growth": {
+      const season = rule.seasonal ? `*(1+${name(rule.seasonal)})` : "";
+      return `=${layout.cell(id, periodKey(shiftQuarter(c.quarter, -1)))}*(1+${name(rule.driver)})${season}`;
+    }
+    case "ratio": {
+      const parts = (rule.components ?? []).map(
+        (kpi) => `${layout.cell(componentRow(kpi), c.key)}+`
+      );
+      return `=${parts.join("")}${name(rule.driver)}*${income(rule.of)}`;
+    }
     case "sum":
-      return `=SUM(${rule.parts.map(income).join(",")})`;
-    case "difference":
-      return `=${income(rule.plus)}-${income(rule.minus)}`;
+      return weightedSum(rule.parts.map((p) => ({ cell: income(p.id), weight: p.weight })));
+    case "amount":
+      return `=${name(rule.driver)}${fromMillions(ctx.unit)}`;
+    case "count":
+      return `=${name(rule.driver)}`;
+    case "countRatio":
+      return `=${name(rule.driver)}*${income(rule.of)}`;
+    case "perShare":
+      return perShare(income(rule.of), income(rule.count), ctx.unit);
   }
+}
+
+/** Net loss per share in JPY; n.m. without shares. */
+function perShare(net: string, count: string, unit: SheetUnit): string {
+  return `=IF(${count}=0,"n.m.",${net}*${toYen(unit)}/${count})`;
+}
+
+/** A fiscal year: the sum of its quarters; counts their average; per-share lines from those. */
+function yearFormula(
+  ctx: PlanContext,
+  layout: SheetLayout,
+  rule: LineRule,
+  id: RowId,
+  year: YearColumn
+): string {
+  const income = (line: string) =>
+    layout.cell(printedRow({ statement: "INCOME", id: line }), year.key);
+  if (rule.kind === "count" || rule.kind === "countRatio")
+    return yearSum(layout, id, year, "AVERAGE");
+  if (rule.kind === "perShare") return perShare(income(rule.of), income(rule.count), ctx.unit);
+  return yearSum(layout, id, year);
 }
 
 function putEstimates(ctx: PlanContext, layout: SheetLayout, out: SheetWriter, item: Item): void {
@@ -61,14 +108,15 @@ function putEstimates(ctx: PlanContext, layout: SheetLayout, out: SheetWriter, i
   if (!rule) return;
   const id = printedRow(item);
   const row = layout.row(id);
-  const numberFormat = amountFormat(ctx.unit);
+  const own = item.unit !== "JPY thousands";
+  const numberFormat = amountFormat(own ? item.unit : ctx.unit);
   for (const c of ctx.columns.estimates) {
-    const formula = estimateFormula(layout, rule, id, c);
+    const formula = estimateFormula(ctx, layout, rule, id, c);
     out.put(row, c.col, { formula, style: "forecast", numberFormat });
   }
-  if (ctx.columns.year) {
-    const formula = yearSum(layout, id);
-    out.put(row, ctx.columns.year.col, { formula, style: "forecast", numberFormat });
+  for (const year of ctx.columns.years) {
+    const formula = yearFormula(ctx, layout, rule, id, year);
+    out.put(row, year.col, { formula, style: "forecast", numberFormat });
   }
 }
 
@@ -87,6 +135,7 @@ function statementSection(statement: FinancialStatement): Section {
         out.label(layout.row(printedRow(item)), own ? `${label} (${item.unit})` : label, item.id);
         putPrinted(ctx, layout, out, item, own ? null : ctx.unit);
         if (statement === "INCOME") putEstimates(ctx, layout, out, item);
+        else putBalanceEstimates(ctx, layout, out, item);
       }
     },
   };

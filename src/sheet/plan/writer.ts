@@ -7,7 +7,7 @@ import type {
   PlanName,
   PlanValidation,
 } from "../plan-types";
-import { ID_COL, LABEL_COL, type PeriodColumn } from "./columns";
+import { ID_COL, LABEL_COL, type PeriodColumn, type YearColumn } from "./columns";
 import type { RowId, SheetLayout } from "./layout";
 
 export type CellContent = Omit<PlanCell, "row" | "col">;
@@ -67,8 +67,14 @@ export function formulaRow(
   }
 }
 
-/** `=SUM(...)` of a row over the quarters of the estimated fiscal year. */
-export function yearSum(layout: SheetLayout, id: RowId): string {
-  const parts = layout.columns.year?.parts ?? [];
-  return `=SUM(${parts.map((period) => layout.cell(id, period)).join(",")})`;
+/** `=SUM(...)` (or another function) of a row over the quarters of a fiscal year. */
+export function yearSum(layout: SheetLayout, id: RowId, year: YearColumn, fn = "SUM"): string {
+  return `=${fn}(${year.parts.map((period) => layout.cell(id, period)).join(",")})`;
+}
+
+/** A weighted sum as Excel adds it: SUM of the parts when all add, else "a-b+c+d". */
+export function weightedSum(terms: readonly { cell: string; weight: 1 | -1 }[]): string {
+  if (terms.every((t) => t.weight === 1)) return `=SUM(${terms.map((t) => t.cell).join(",")})`;
+  const [first, ...rest] = terms;
+  return `=${first.weight < 0 ? "-" : ""}${first.cell}${rest.map((t) => `${t.weight < 0 ? "-" : "+"}${t.cell}`).join("")}`;
 }
