@@ -115,6 +115,19 @@ export function growth(
     throw notAvailable(
       `${basis} growth of "${item.label}" for ${periodKey(request.period)} is undefined: ${periodKey(prior)} is 0.`
     );
+  // A ratio from a negative base, or across a change of sign, says nothing about growth (the
+  // sheet shows n.m. there): -251 to 376 is no "-249.8%".
+  if (then.isNegative() || now.isNegative()) {
+    const key = periodKey(request.period);
+    const measure = basis === "YoY" ? "yoyPct" : "qoqPct";
+    const printed = model.figure(item.statement, item.id, key, measure, request.vintage);
+    const column = printed
+      ? ` The release prints ${printed.printed} in its "${printed.column.header}" column.`
+      : "";
+    throw notAvailable(
+      `${basis} growth of "${item.label}" for ${key} is not meaningful (n.m.): ${periodKey(prior)} is ${then.toString()} and ${key} is ${now.toString()} (${item.unit}); growth is measured only between positive figures.${column}`
+    );
+  }
   return now.dividedBy(then).minus(1);
 }
 

@@ -9,8 +9,6 @@ describe("growth is this / comparison - 1 from printed figures, exactly", () => 
     ["1Q01", "Total revenues", "YoY", "0.150"],
     // 8,332,898 / 9,199,575 - 1 = -0.094208...: printed QOQ (9.4)%
     ["1Q01", "Total revenues", "QoQ", "-0.094"],
-    // (299,814) / (864,711) - 1 = -0.653277...: printed (65.3)
-    ["1Q01", "Operating loss", "YoY", "-0.653"],
     // 376 / 295 - 1 = 0.274576...: "a 27.5% increase from 4Q00"
     ["1Q01", "EBITDA", "QoQ", "0.275"],
     // 12,574,744 / 13,570,707 - 1 = -0.073391...
@@ -26,6 +24,16 @@ describe("growth is this / comparison - 1 from printed figures, exactly", () => 
   });
 
   test.each([
+    // A loss to a smaller loss: the release prints (65.3) in its YOY Chg % column, which says the
+    // loss shrank; as growth it is not meaningful, and the message points at the printed column.
+    [
+      "1Q01",
+      "Operating loss",
+      "YoY",
+      /not meaningful \(n\.m\.\).*1Q00 is -864711.*prints \(65\.3\)/,
+    ],
+    // (251) to 376 JPY millions: a change of sign, not a growth of -249.8%.
+    ["1Q01", "EBITDA", "YoY", /not meaningful \(n\.m\.\): 1Q00 is -251 and 1Q01 is 376/],
     ["4Q00", "Revenue", "YoY", /needs 4Q99/],
     ["1Q00", "Revenue", "QoQ", /needs 4Q99/],
     ["1Q01", "Revenue", "MoM", /basis must be "YoY".*or "QoQ"/],
