@@ -4,7 +4,7 @@
  */
 import { evaluateFormula, formatResult } from "../functions/formula-text";
 import {
-  type IIJModel,
+  IIJModel,
   STATEMENTS,
   defaultModel,
   isIIJError,
@@ -14,15 +14,21 @@ import {
   runChecks,
   summarize,
 } from "../model";
+import { DATA_DIR_VARIABLE, loadDataDir } from "./data-dir";
 import { exportCommand } from "./export";
 import { findCommand, sourceCommand } from "./find";
+import { INGEST_HELP, ingestCommand } from "./ingest";
 import { CommandError, type Io, UsageError } from "./io";
 import { parseOptions } from "./options";
 
 const HELP: Record<string, string> = {
+  ingest: INGEST_HELP,
   main: `iij-model: IIJ's quarterly releases as exact, sourced figures.
 
-Usage:
+Usage: iij-model [--data-dir DIR] COMMAND ...
+  --data-dir DIR (or $${DATA_DIR_VARIABLE}) reads the releases from DIR's data files (written by
+  iij-model ingest) instead of the bundled ones.
+
   iij-model eval FORMULA...        evaluate =IIJ.* formulas, one result per line
   iij-model eval -                 read formulas from stdin, one per line
   iij-model list periods           the periods with figures or guidance
@@ -32,6 +38,8 @@ Usage:
                                    write the model sheet as an .xlsx workbook
   iij-model find TEXT              items whose label, id or alias matches (typos forgiven)
   iij-model source PERIOD ITEM     where a figure comes from: release, page, row, column, repair
+  iij-model ingest FILE [--data-dir DIR] [--force]
+                                   read a release's text into DIR as a data file
   iij-model COMMAND --help         help for one command`,
   find: `Usage: iij-model find TEXT [--period P] [--unit U] [--limit N]
 
@@ -174,7 +182,37 @@ const COMMANDS = new Map<string, Command>([
   ["export", exportCommand],
   ["find", findCommand],
   ["source", sourceCommand],
+  ["ingest", ingestCommand],
 ]);
+
+/**
+ * `--data-dir DIR` (or `--data-dir=DIR`) before the command: where the releases come from for
+ * every command. Ingest takes its own --data-dir (the directory it writes to).
+ */
+function dataDirOption(argv: readonly string[]): { dir?: string; rest: string[] } {
+  const [first, ...rest] = argv;
+  if (first === "--data-dir") {
+    if (rest.length === 0 || rest[0].startsWith("-"))
+      throw new UsageError("--data-dir needs a directory");
+    return { dir: rest[0], rest: rest.slice(1) };
+  }
+  if (first?.startsWith("--data-dir=")) {
+    const dir = first.slice("--data-dir=".length);
+    if (dir === "") throw new UsageError("--data-dir needs a directory");
+    return { dir, rest };
+  }
+  return { rest: [...argv] };
+}
+
+/** The model over DIR's releases: a directory with none is an error, not the bundled data. */
+function modelOf(dir: string): IIJModel {
+  const releases = loadDataDir(dir);
+  if (releases.length === 0)
+    throw new CommandError(
+      `${dir} holds no release data files (iij-model ingest FILE --data-dir ${dir})`
+    );
+  return new IIJModel(releases);
+}
 
 /** Whether the arguments ask for help: --help or -h before any "--" (after it, they are text). */
 function asksForHelp(args: readonly string[]): boolean {
@@ -185,9 +223,17 @@ function asksForHelp(args: readonly string[]): boolean {
 export async function main(
   argv: string[],
   io: Io,
-  model: IIJModel = defaultModel()
+  model?: IIJModel,
+  env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<number> {
-  const [command, ...args] = argv;
+  let chosen: { dir?: string; rest: string[] };
+  try {
+    chosen = dataDirOption(argv);
+  } catch (error) {
+    io.err(`iij-model: ${(error as Error).message} (iij-model --help)`);
+    return 2;
+  }
+  const [command, ...args] = chosen.rest;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main);
     return command === undefined ? 2 : 0;
@@ -203,8 +249,28 @@ export async function main(
     io.out(HELP[command]);
     return 0;
   }
+  const dir = chosen.dir ?? env[DATA_DIR_VARIABLE];
+  const ingestArgs =
+    command === "ingest" && chosen.dir ? ["--data-dir", chosen.dir, ...args] : args;
+  return runCommand(
+    command,
+    run,
+    ingestArgs,
+    io,
+    () => model ?? (dir && command !== "ingest" ? modelOf(dir) : defaultModel())
+  );
+}
+
+/** Runs a command; its usage and command errors are one line on stderr, with their exit status. */
+async function runCommand(
+  command: string,
+  run: Command,
+  args: string[],
+  io: Io,
+  model: () => IIJModel
+): Promise<number> {
   try {
-    return await run(args, io, model);
+    return await run(args, io, model());
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`iij-model ${command}: ${error.message} (iij-model ${command} --help)`);
