@@ -15,6 +15,7 @@ import {
   type TableArea,
   arrayFlag,
   customPropertiesOf,
+  inAddress,
   mergedAreasOf,
   tablesOf,
 } from "./fake-sheet-extras";
@@ -41,6 +42,13 @@ export interface Rect {
   c0: number;
   r1: number;
   c1: number;
+}
+
+/** A rectangle as Excel writes it: "B3" for a single cell, else "B3:D9". */
+function rectAddress(r: Rect): string {
+  const first = `${colName(r.c0)}${r.r0 + 1}`;
+  const last = `${colName(r.c1)}${r.r1 + 1}`;
+  return first === last ? first : `${first}:${last}`;
 }
 
 const WHOLE_SHEET: Rect = { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 };
@@ -506,10 +514,7 @@ class FakeRange extends Proxy {
   get dataValidation(): RangeValidation {
     if (this.validationProxy) return this.validationProxy;
     const queue = this.queue;
-    const where = () => {
-      const r = this.mustRect();
-      return `${colName(r.c0)}${r.r0 + 1}${r.r0 === r.r1 && r.c0 === r.c1 ? "" : `:${colName(r.c1)}${r.r1 + 1}`}`;
-    };
+    const where = () => rectAddress(this.mustRect());
     const validation = {
       // Clears every validation on a cell of this range, as Excel does.
       clear: () =>
@@ -676,15 +681,7 @@ class FakeRange extends Proxy {
             p,
             block((d) => d?.numberFormat ?? "General")
           );
-        else if (p === "address") {
-          // As Excel writes it: the sheet quoted only when it must be, a single cell without ":".
-          const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s.name)
-            ? s.name
-            : `'${s.name.replace(/'/g, "''")}'`;
-          const first = `${colName(r.c0)}${r.r0 + 1}`;
-          const last = `${colName(r.c1)}${r.r1 + 1}`;
-          this.loaded.set(p, `${sheet}!${first}${first === last ? "" : `:${last}`}`);
-        }
+        else if (p === "address") this.loaded.set(p, `${inAddress(s.name)}!${rectAddress(r)}`);
       }
     }, "load");
     return this;

@@ -43,7 +43,7 @@ const notLoaded = (property: string) =>
   );
 
 /** A sheet name as Excel writes it in an address: quoted only when it must be. */
-const inAddress = (name: string) =>
+export const inAddress = (name: string) =>
   /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 
 /**

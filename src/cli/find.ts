@@ -37,9 +37,9 @@ function checkFindPeriod(model: IIJModel, input: string): void {
   }
 }
 
-/** `--limit`: digits only (no 1e3, 0x10 or 1.5), from 1. */
-function readLimit(input: string | undefined): number {
-  if (input === undefined) return 20;
+/** `--limit`: digits only (no 1e3, 0x10 or 1.5), from 1; left out, findWithValues's default. */
+function readLimit(input: string | undefined): number | undefined {
+  if (input === undefined) return undefined;
   const limit = Number(input);
   if (!/^\d+$/.test(input) || !Number.isSafeInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a whole number from 1; got "${input}"`);

@@ -164,7 +164,7 @@ export interface FindOptions {
   readonly period?: string;
   /** For statement amounts; tables and guidance keep their printed units. */
   readonly unit?: string;
-  /** The most hits returned, best first. */
+  /** The most hits returned, best first; 20 by default. */
   readonly limit?: number;
 }
 
@@ -180,12 +180,12 @@ export function findWithValues(
   options: FindOptions = {}
 ): FoundItem[] {
   if (query.trim() === "") return [];
-  const { period } = options;
+  const { period, limit = 20 } = options;
   const request = period === undefined ? null : model.parsePeriod(period);
-  const hits = searchItems(model, query, request ? Number.MAX_SAFE_INTEGER : options.limit);
+  const hits = searchItems(model, query, request ? Number.MAX_SAFE_INTEGER : limit);
   return hits
     .filter((hit) => !request || answersFor(model, hit.item, request))
-    .slice(0, options.limit ?? 20)
+    .slice(0, limit)
     .map((hit) => {
       const formula = formulaFor(
         model,

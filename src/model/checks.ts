@@ -282,14 +282,10 @@ class Checker {
   perShare(q: Quarter, structure: StatementStructure): void {
     const period = periodKey(q);
     const numerator = structure.get(PER_SHARE_NUMERATOR);
+    if (!numerator) return;
     for (const line of structure.lines) {
       const countLine = line.spec.perShareOf && structure.get(line.spec.perShareOf);
-      if (!countLine || !numerator) continue;
-      const rule = {
-        checkId: `per-share:${line.id}`,
-        row: line.id,
-        name: `${line.label} = ${numerator.label} / ${countLine.label}`,
-      };
+      if (!countLine) continue;
       const printed = read(this.model, this.release, "INCOME", line.id, period, "amount");
       const net = read(this.model, this.release, "INCOME", numerator.id, period, "amount");
       const count = read(this.model, this.release, "INCOME", countLine.id, period, "amount");
@@ -298,11 +294,11 @@ class Checker {
       const expected = roundAsPrinted(exact, printed.places);
       const text = `printed ${printed.figure.printed}; ${net.figure.printed} x 1,000 / ${count.figure.printed} = ${exact.toDecimalPlaces(4).toString()}`;
       this.record(
-        rule.checkId,
-        rule.name,
+        `per-share:${line.id}`,
+        `${line.label} = ${numerator.label} / ${countLine.label}`,
         period,
         `${printed.figure.table.title} (${printed.figure.table.page})`,
-        expected.eq(printed.value) ? [] : [{ row: rule.row, text }],
+        expected.eq(printed.value) ? [] : [{ row: line.id, text }],
         text
       );
     }
@@ -329,12 +325,17 @@ class Checker {
  * described parts it leaves out, so that footing is skipped there, as a tie is when one of its
  * figures is not printed. A line only the release itself names never makes a footing skip.
  */
-function printsDescribedParts(model: IIJModel, release: Release, rule: Identity): boolean {
+function printsDescribedParts(
+  model: IIJModel,
+  printed: (s: LineStatement) => StatementStructure,
+  rule: Identity
+): boolean {
   if (!rule.checkId.startsWith("footing:")) return true;
   const { statement, row } = rule.left[0];
-  const printed = new Set(releasePlaces(release, statement).map((place) => place.id));
   const parts = model.structure(statement).get(row)?.parts ?? [];
-  return parts.every((part) => !isDescribed(statement, part.id) || printed.has(part.id));
+  return parts.every(
+    (part) => !isDescribed(statement, part.id) || printed(statement).get(part.id) !== undefined
+  );
 }
 
 /** Runs every check on every registered release; all are run and all reported, none stops the rest. */
@@ -350,7 +351,7 @@ export function runChecks(model: IIJModel): CheckResult[] {
       return structures.get(s) as StatementStructure;
     };
     const identities = identitiesOf(structureOf).filter((rule) =>
-      printsDescribedParts(model, release, rule)
+      printsDescribedParts(model, structureOf, rule)
     );
     for (const q of quartersOf(release, model)) {
       for (const rule of identities) {

@@ -108,21 +108,25 @@ export function formulaFor(model: IIJModel, item: Item, period: string, unit?: s
  * answers `#N/A` with the reason. Quarters compare by full fiscal year ("1Q1900" is not "1Q00").
  */
 export function answersFor(model: IIJModel, item: Item, request: PeriodRequest): boolean {
-  const guidance = item.statement === "GUIDANCE";
-  const periods = guidance ? model.guidancePeriodList() : model.quarters(item.statement);
-  if (!periods.some((p) => samePeriod(p, request.period))) return false;
+  if (!modelPeriods(model, item).some((p) => samePeriod(p, request.period))) return false;
   const key = periodKey(request.period);
-  const printings = guidance
-    ? [...model.guidance(item.id, key, "range"), ...model.guidance(item.id, key, "outlook")]
-    : model.figureHistory(item.statement, item.id, key, "amount");
+  const printings =
+    item.statement === "GUIDANCE"
+      ? [...model.guidance(item.id, key, "range"), ...model.guidance(item.id, key, "outlook")]
+      : model.figureHistory(item.statement, item.id, key, "amount");
   return pickVintage(printings, request.vintage) !== undefined;
+}
+
+/** The periods the model has for `item`'s statement (guidance: every period guided), oldest first. */
+function modelPeriods(model: IIJModel, item: Item): readonly Period[] {
+  return item.statement === "GUIDANCE"
+    ? model.guidancePeriodList()
+    : model.quarters(item.statement);
 }
 
 /** The periods `item` answers for (as the latest releases print it), oldest first. */
 export function periodsOf(model: IIJModel, item: Item): readonly Period[] {
-  const periods =
-    item.statement === "GUIDANCE" ? model.guidancePeriodList() : model.quarters(item.statement);
-  return periods.filter((period) =>
+  return modelPeriods(model, item).filter((period) =>
     answersFor(model, item, { period, vintage: { kind: "latest" } })
   );
 }
@@ -133,10 +137,6 @@ export function periodsOf(model: IIJModel, item: Item): readonly Period[] {
  */
 export function defaultPeriodFor(model: IIJModel, item: Item): string {
   const own = periodsOf(model, item);
-  const periods = own.length
-    ? own
-    : item.statement === "GUIDANCE"
-      ? model.guidancePeriodList()
-      : model.quarters(item.statement);
+  const periods = own.length ? own : modelPeriods(model, item);
   return periodKey(periods[item.statement === "GUIDANCE" ? 0 : periods.length - 1]);
 }

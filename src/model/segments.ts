@@ -19,19 +19,27 @@ function segmentsOf(model: IIJModel, kind: SegmentKind): readonly [string, strin
 
 export type SegmentKind = "revenue" | "cost";
 
-/** [name key, item id, name shown in suggestions] for every name of every segment of a kind. */
-type SegmentNames = readonly (readonly [string, string, string])[];
+interface Segments {
+  /** [short name, item id] of each segment, in printed order, the total last. */
+  readonly list: readonly [string, string][];
+  /** [name key, item id, name shown in suggestions] for every name of every segment. */
+  readonly names: readonly (readonly [string, string, string])[];
+}
 
-/** The names of each kind of segment, built once per model (its catalogue supplies the labels). */
-const namesByModel = new WeakMap<IIJModel, Map<SegmentKind, SegmentNames>>();
+/**
+ * The segments of each kind and their names, built once per model (its structure supplies the
+ * lines, its catalogue the labels): `IIJ.REVENUE` and `IIJ.COST` resolve a segment on every call.
+ */
+const segmentsByModel = new WeakMap<IIJModel, Map<SegmentKind, Segments>>();
 
-function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
-  let byKind = namesByModel.get(model);
-  if (!byKind) namesByModel.set(model, (byKind = new Map()));
+function segments(model: IIJModel, kind: SegmentKind): Segments {
+  let byKind = segmentsByModel.get(model);
+  if (!byKind) segmentsByModel.set(model, (byKind = new Map()));
   const cached = byKind.get(kind);
   if (cached) return cached;
+  const list = segmentsOf(model, kind);
   const names: [string, string, string][] = [];
-  for (const [name, id] of segmentsOf(model, kind)) {
+  for (const [name, id] of list) {
     const item = model.catalogue("INCOME").get(id);
     names.push([nameKey(name), id, name], [nameKey(id), id, name]);
     for (const label of item?.printedLabels ?? []) names.push([nameKey(label), id, label]);
@@ -40,20 +48,20 @@ function segmentNames(model: IIJModel, kind: SegmentKind): SegmentNames {
     // takes its short name, id and printed labels, not its row's aliases ("SI cost", "COGS").
     if (kind === "revenue") for (const alias of aliases) names.push([nameKey(alias), id, alias]);
   }
-  byKind.set(kind, names);
-  return names;
+  const built = { list, names };
+  byKind.set(kind, built);
+  return built;
 }
 
 /** Resolves a segment argument to its INCOME item id; omitted means the total. */
 export function resolveSegment(model: IIJModel, kind: SegmentKind, input: unknown): string {
-  const segments = segmentsOf(model, kind);
+  const { list, names } = segments(model, kind);
   const valid = () =>
-    `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(segments.map(([name]) => name))} (or their printed labels).`;
-  if (isOmitted(input)) return segments[segments.length - 1][1];
+    `${kind === "revenue" ? "Revenue" : "Cost"} segments: ${quotedList(list.map(([name]) => name))} (or their printed labels).`;
+  if (isOmitted(input)) return list[list.length - 1][1];
   if (typeof input !== "string") {
     throw invalidValue(`The segment must be text; got ${describeValue(input)}. ${valid()}`);
   }
-  const names = segmentNames(model, kind);
   const key = nameKey(input);
   const hit = names.find(([k]) => k === key);
   if (hit) return hit[1];

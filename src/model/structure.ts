@@ -67,11 +67,6 @@ export class StatementStructure {
     return this.byId.get(id);
   }
 
-  /** The total a line foots into, if any. */
-  parentOf(id: string): string | undefined {
-    return this.parent.get(id);
-  }
-
   /** Whether `id` is `ancestor` or one of the lines it is built from, at any depth. */
   isWithin(id: string, ancestor: string): boolean {
     for (let at: string | undefined = id; at !== undefined; at = this.parent.get(at))

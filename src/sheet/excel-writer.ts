@@ -53,12 +53,7 @@ export { parseReference } from "./excel-writer/names";
 export type { LoadOutcome } from "./excel-writer/outcome";
 export { type PlanFor } from "./excel-writer/read";
 export { LAYOUT_RECORD_NAME, LAYOUT_SHEET_NAME } from "./excel-writer/record";
-export {
-  GUARD_EXPIRY_MS,
-  LOAD_GUARD_PREFIX,
-  otherLoad,
-  queueGuardRead,
-} from "./excel-writer/guard";
+export { LOAD_GUARD_PREFIX, otherLoad, queueGuardRead } from "./excel-writer/guard";
 
 export interface LoadOptions {
   /** The guard's clock, in milliseconds since the epoch (Date.now unless a test sets it). */

@@ -14,7 +14,7 @@ export {
   driverName,
 } from "./forecast/drivers";
 export { issuedBy, knownBounds, knownEntry, reportedBy } from "./forecast/guidance";
-export { type EstimatedLine, type LineRule, estimatedLines, forecastLines } from "./forecast/rules";
+export { type EstimatedLine, type LineRule, forecastLines } from "./forecast/rules";
 export {
   type Run,
   type Seeding,
@@ -23,7 +23,7 @@ export {
   seedDrivers,
   yearOperatingIncome,
 } from "./forecast/seeds";
-export { componentKey } from "./forecast/basis";
+export { componentDriver } from "./forecast/basis";
 
 /**
  * The quarters to estimate after `target`: the rest of its fiscal year and the whole next one

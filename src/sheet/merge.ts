@@ -121,6 +121,12 @@ export function mergeSheet(plan: SheetPlan, current: Grid, previous: Grid | null
   return { formulas, rows, columns, analystOwned, modelCells, conflicts, carried, record };
 }
 
+/** The sheet an address names ("'IIJ Model layout'!A1:I262" is on "IIJ Model layout"). */
+export function sheetOfAddress(address: string): string {
+  const sheet = address.slice(0, address.lastIndexOf("!"));
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
 /** Reads "Sheet1!B3:D9" / "'IIJ Model'!A1" into 0-based first row and column. */
 export function topLeftOf(address: string): { row: number; col: number } {
   const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;

@@ -33,7 +33,10 @@ export class LoadController {
     return SHEET_UNITS;
   }
 
-  /** The pane's busy state: Insert waits while it is true (a load elsewhere holds the workbook's guard). */
+  /**
+   * This pane's busy state: Insert waits while it is true (a load in another pane or window is
+   * found by the workbook's guard instead).
+   */
   get loading(): boolean {
     return this.busy;
   }

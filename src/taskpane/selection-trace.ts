@@ -9,13 +9,8 @@
  */
 import type { IIJModel } from "../model";
 import { HEADER_NAMES } from "../sheet/header-names";
-import { topLeftOf } from "../sheet/merge";
+import { sheetOfAddress, topLeftOf } from "../sheet/merge";
 import { type Provenance, traceFormula, traceModelCell } from "./trace";
-
-/** The sheet's name in an address as Excel writes it ("'IIJ Model'!C5", "Sheet1!A1"). */
-function sheetOf(address: string): string {
-  return address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
-}
 
 /** A header name's cell as the active sheet's own name and as the workbook's, both queued. */
 interface HeaderReads {
@@ -42,7 +37,7 @@ function queueHeaderCell(context: Excel.RequestContext, name: string): HeaderRea
 /** After the request: the sheet's own name first, else the workbook's where it points at `sheet`. */
 function headerCell({ own, book }: HeaderReads, sheet: string): Excel.Range | null {
   if (!own.isNullObject) return own;
-  return !book.isNullObject && sheetOf(book.address) === sheet ? book : null;
+  return !book.isNullObject && sheetOfAddress(book.address) === sheet ? book : null;
 }
 
 /**
@@ -61,7 +56,7 @@ export async function traceActiveCell(
   const formula = cell.formulas[0][0];
   if (typeof formula === "string" && /^=.*IIJ\./i.test(formula))
     return traceFormula(model, formula);
-  const sheet = sheetOf(cell.address);
+  const sheet = sheetOfAddress(cell.address);
   const [quarter, unit] = [headerCell(quarterCell, sheet), headerCell(unitCell, sheet)];
   if (!quarter || !unit) return null;
   const header = {

@@ -24,11 +24,10 @@ describe.each(names)("%s", (name) => {
   const release = result.release as Release;
   const ambiguous = truth.damage.filter((d) => d.ambiguous).flatMap((d) => d.cells ?? []);
   const figures = expectedFigures(truth);
-  const outcomes = figures.map((e) => ({
-    e,
-    printed: printedFor(release, e),
-    outcome: outcome(printedFor(release, e), e.truth),
-  }));
+  const outcomes = figures.map((e) => {
+    const printed = printedFor(release, e);
+    return { e, printed, outcome: outcome(printed, e.truth) };
+  });
 
   test("is a release, of the truth's date, quarter and rate", () => {
     expect(result.status).not.toBe("not a release");

@@ -60,6 +60,24 @@ export function csvNumber(text: string): number | null {
   return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 
+/** Converts files with headless LibreOffice, in a profile of its own under `workDir`. */
+function convert(files: readonly string[], filter: string, outDir: string, workDir: string): void {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 170_000 }
+  );
+}
+
 /**
  * Opens each workbook in LibreOffice with a fresh profile (no state from other runs; workbooks
  * without cached results are computed on load) and returns each sheet's rows by "file-sheet" name.
@@ -69,20 +87,7 @@ export function recalculate(
   workDir: string,
   sheetName: string
 ): Map<string, string[][]> {
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
-      join(workDir, "csv"),
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 170_000 }
-  );
+  convert(files, CSV_FILTER, join(workDir, "csv"), workDir);
   const out = new Map<string, string[][]>();
   for (const file of files) {
     const csv = join(workDir, "csv", `${basename(file, ".xlsx")}-${sheetName}.csv`);
@@ -101,20 +106,7 @@ export interface PdfPages {
 /** Prints a workbook to PDF with LibreOffice, as a reader printing the file would get it. */
 export function printToPdf(file: string, workDir: string): PdfPages {
   const outDir = join(workDir, "pdf");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=${pathToFileURL(join(workDir, "lo-profile")).href}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      outDir,
-      file,
-    ],
-    { stdio: "pipe", timeout: 170_000 }
-  );
+  convert([file], "pdf", outDir, workDir);
   const pdf = readFileSync(join(outDir, `${basename(file, ".xlsx")}.pdf`), "latin1");
   const pages = [...pdf.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[([^\]]+)\]/g)];
   const sizes = pages.map((m) => {

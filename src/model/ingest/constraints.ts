@@ -9,8 +9,9 @@
  * they foot. USD and % cells are rounded and may be rounding plugs (off by less than one unit);
  * changes and per-share figures are rounded and never plugged.
  */
-import { type Quarter, periodKey, quarter, shiftQuarter } from "../calendar";
+import { type Quarter, periodKey, quarter, quarterIndex, shiftQuarter } from "../calendar";
 import { Dec, formatPrinted, roundAsPrinted } from "../decimal";
+import { parsePeriod } from "../periods";
 import {
   EBITDA_DEFINITION,
   type Identity,
@@ -164,11 +165,11 @@ export interface ConstraintContext {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-export function quarterOfKey(key: string): Quarter {
-  const m = /^([1-4])Q(\d{2})$/.exec(key);
-  if (!m) throw new Error(`not a quarter key: ${key}`);
-  const yy = Number(m[2]);
-  return quarter(yy < 70 ? 2000 + yy : 1900 + yy, Number(m[1]));
+/** A column's quarter ("1Q01"), read as the model reads it (periods.ts). */
+function quarterOfKey(key: string): Quarter {
+  const { period } = parsePeriod(key, quarter(2000, 1));
+  if (period.kind !== "quarter") throw new Error(`not a quarter key: ${key}`);
+  return period;
 }
 
 function structures(tables: readonly DraftTable[]): (s: LineStatement) => StatementStructure {
@@ -337,7 +338,7 @@ function perShares(ctx: ConstraintContext, structureOf: (s: LineStatement) => St
 /** The quarters the release's columns report, oldest first. */
 export function releaseQuarters(tables: readonly DraftTable[]): Quarter[] {
   const keys = new Set(tables.flatMap((t) => t.columns.map((c) => c.period)));
-  return [...keys].map(quarterOfKey).sort((a, b) => a.fy * 4 + a.q - (b.fy * 4 + b.q));
+  return [...keys].map(quarterOfKey).sort((a, b) => quarterIndex(a) - quarterIndex(b));
 }
 
 /**

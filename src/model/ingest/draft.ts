@@ -2,7 +2,7 @@
  * A release as read, before its figures are settled: tables of rows whose cells are OCR text with
  * their readings. Ids are the model's (lexicon.ts), sections the printed headings.
  */
-import type { PrintedColumn, PrintedUnit, Repair } from "../../data/types";
+import type { PrintedRow, PrintedTable, Repair } from "../../data/types";
 import type { LineStatement } from "../statements";
 import type { CellReading, FigureReading } from "./cells";
 import type { DetachedValue } from "./locate";
@@ -22,10 +22,8 @@ export type RowMatch =
   | { readonly kind: "renamed"; readonly houseLabel: string }
   | { readonly kind: "new" };
 
-/** A printed row before its id is known. */
-export interface ParsedRow {
-  readonly label: string;
-  readonly section: string;
+/** A printed row before its id is known; label, section and unit as the data file records them. */
+export interface ParsedRow extends Pick<PrintedRow, "label" | "section" | "unit"> {
   readonly cells: readonly DraftCell[];
   readonly line: number;
   readonly page: string;
@@ -36,7 +34,6 @@ export interface ParsedRow {
   /** An italic group name printed before the label (Table 1's "IP Service"). */
   readonly group?: string;
   readonly marker?: string;
-  readonly unit?: PrintedUnit;
 }
 
 export interface DraftRow extends ParsedRow {
@@ -45,12 +42,9 @@ export interface DraftRow extends ParsedRow {
   readonly footnote?: string;
 }
 
-export interface DraftTable {
+/** A printed table before its figures are settled; title, page, unit and columns as recorded. */
+export interface DraftTable extends Pick<PrintedTable, "title" | "page" | "unit" | "columns"> {
   readonly statement: LineStatement;
-  readonly title: string;
-  readonly page: string;
-  readonly unit: PrintedUnit;
-  readonly columns: readonly PrintedColumn[];
   readonly rows: readonly DraftRow[];
   /** Repairs of the title or header (not of figures): a truncated title, a cut-short unit. */
   readonly repairs: readonly Repair[];

@@ -61,49 +61,52 @@ function solvedOverPrinted(cell: GridCell, decisions: ReadonlyMap<string, Decisi
     : "Misread: settled by the release's arithmetic";
 }
 
-/** A repair for each settled figure whose text differs from its cell's. */
+/** What the OCR shows of a settled cell and the arithmetic that settled it, for its repair. */
+function explained(
+  grid: Grid,
+  cell: GridCell,
+  d: Settled,
+  decisions: ReadonlyMap<string, Decision>,
+  constraints: readonly Constraint[],
+  values: Values
+): { ocr: string; reason: string } {
+  const solvedBy = d.by ? constraints.find((c) => c.id === d.by) : undefined;
+  const what =
+    d.origin === "solved" && stripMarkup(cell.cell.raw) !== ""
+      ? solvedOverPrinted(cell, decisions)
+      : WHAT[d.origin];
+  const arithmetic = [
+    ...(solvedBy ? [solvedBy.describe(values)] : []),
+    ...confirmations(cell, constraints, values, d.by),
+  ];
+  return {
+    ocr: ocrText(grid, cell, d),
+    reason: `${what}. ${arithmetic.join("; ") || "No rule of the release's arithmetic covers this cell"}.`,
+  };
+}
+
+/** A repair for each settled figure whose text differs from its cell's; a judgement gives its own words. */
 export function repairsOf(
   grid: Grid,
   decisions: ReadonlyMap<string, Decision>,
   constraints: readonly Constraint[]
 ): Repair[] {
   const values = settledValues(decisions);
-  const byId = new Map(constraints.map((c) => [c.id, c]));
-  const repairs: Repair[] = [];
-  for (const cell of grid.cells) {
+  return grid.cells.flatMap((cell) => {
     const d = decisions.get(cell.key);
-    if (d?.kind !== "settled" || d.text === stripMarkup(cell.cell.raw)) continue;
-    if (d.judged) {
-      const { ocr, reason } = d.judged;
-      repairs.push({
+    if (d?.kind !== "settled" || d.text === stripMarkup(cell.cell.raw)) return [];
+    const { ocr, reason } = d.judged ?? explained(grid, cell, d, decisions, constraints, values);
+    return [
+      {
         statement: cell.table.statement,
         rowId: cell.row.id,
         column: cell.column,
         ocr,
         settled: d.text,
         reason,
-      });
-      continue;
-    }
-    const solvedBy = d.by ? byId.get(d.by) : undefined;
-    const what =
-      d.origin === "solved" && stripMarkup(cell.cell.raw) !== ""
-        ? solvedOverPrinted(cell, decisions)
-        : WHAT[d.origin];
-    const arithmetic = [
-      ...(solvedBy ? [solvedBy.describe(values)] : []),
-      ...confirmations(cell, constraints, values, d.by),
+      },
     ];
-    repairs.push({
-      statement: cell.table.statement,
-      rowId: cell.row.id,
-      column: cell.column,
-      ocr: ocrText(grid, cell, d),
-      settled: d.text,
-      reason: `${what}. ${arithmetic.join("; ") || "No rule of the release's arithmetic covers this cell"}.`,
-    });
-  }
-  return repairs;
+  });
 }
 
 export function unresolvedOf(

@@ -20,7 +20,7 @@ import type { GuidancePlace } from "./locate";
 import { sentencesOf, stripMarkup } from "./text";
 
 /** "The 2 nd Quarter of the Fiscal 2001" -> "2Q01". */
-export function guidanceQuarter(text: string): string | null {
+function guidanceQuarter(text: string): string | null {
   const m = /(\d)\s*(?:st|nd|rd|th)\s*Quarter\b.*?(?:Fiscal|FY)\s*(?:Year\s*)?(\d{4})/i.exec(text);
   return m ? `${m[1]}Q${m[2].slice(2)}` : null;
 }
@@ -34,7 +34,7 @@ const METRIC_WORDS: Readonly<Record<string, RegExp>> = {
 const AMOUNT = /(\(([-+])\))?\s*JPY\s*([\d.,]+)\s*(billion|million)/gi;
 
 /** The bounds the text gives a metric for the quarter, in JPY millions: "between X and Y". */
-export function proseBounds(
+function proseBounds(
   paragraphs: readonly string[],
   quarter: string,
   id: string

@@ -84,11 +84,11 @@ function confirmUnits(
   return draft.tables.flatMap((t) =>
     t.repairs.map((r) => {
       if (!/unit printed as/.test(r.reason)) return r;
-      const rowIds = new Set(t.rows.map((row) => `KPI|${row.id}|`));
+      const rowKeys = t.rows.map((row) => `KPI|${row.id}|`);
       const tie = constraints.find(
         (c) =>
           c.id.startsWith("tie:") &&
-          c.cells.some((k) => [...rowIds].some((p) => k.startsWith(p))) &&
+          c.cells.some((k) => rowKeys.some((p) => k.startsWith(p))) &&
           c.check(values) === "holds"
       );
       const confirmed = tie

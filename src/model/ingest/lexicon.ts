@@ -22,8 +22,6 @@ export interface KnownLine {
 /** A known line of one statement: the compiler checks its id against statements.ts. */
 type Typed<S extends LineStatement> = KnownLine & { readonly id: LineId<S> };
 
-const PER_SHARE = "Per share and ADS data";
-
 const INCOME: readonly Typed<"INCOME">[] = [
   { id: "dedicated_access_services", labels: ["Dedicated access services"] },
   { id: "dialup_access_services", labels: ["Dial-up access services"] },
@@ -375,7 +373,7 @@ export const KNOWN_LINES: Readonly<Record<Exclude<LineStatement, "KPI">, readonl
 };
 
 /** The section the per-share and share-count rows are filed under (the statements print no heading). */
-export const PER_SHARE_SECTION = PER_SHARE;
+export const PER_SHARE_SECTION = "Per share and ADS data";
 
 /**
  * Headings the statements print, which carry no figures of their own even when the OCR leaves a

@@ -98,7 +98,7 @@ export function locateStatements(
 const TABLE_TITLE = /^Table\s+(\d+)\s*\.?\s*(.*)$/i;
 
 /** The number of a "Table N. ..." title, or null. */
-export function tableNumber(text: string): number | null {
+function tableNumber(text: string): number | null {
   const m = TABLE_TITLE.exec(stripMarkup(text));
   return m ? Number(m[1]) : null;
 }

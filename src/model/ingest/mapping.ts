@@ -122,7 +122,7 @@ function byPlace(
 }
 
 /** An id for a line no release printed before: its label in snake case, unique in the statement. */
-export function newLineId(label: string, used: ReadonlySet<string>): string {
+function newLineId(label: string, used: ReadonlySet<string>): string {
   const base =
     labelKey(label) === ""
       ? "line"

@@ -25,11 +25,8 @@ export interface Choice {
 export interface Variable {
   readonly key: string;
   readonly choices: readonly Choice[];
-  /** Whether the arithmetic may set the cell. */
-  readonly free: boolean;
   /** The cell's own clean text, which a solved value must be one digit off, or have lent out. */
   readonly ownText?: string;
-  readonly ownSource?: string;
   /** Decimal places a solved value is printed with. */
   readonly places: number;
 }
@@ -197,7 +194,6 @@ class Search {
       if (choice.source) this.used.delete(choice.source);
       this.undo(trail);
     }
-    if (!v.free) return;
     this.pending.add(v.key);
     this.picks.set(v.key, { origin: "solved" });
     const trail: string[] = [];

@@ -65,15 +65,13 @@ function variableOf(grid: Grid, cell: GridCell): Variable {
       if (n) choices.push(...n.readings.map((r, i) => choice(r, 1, origin, ownSource(n.key, i))));
     }
   }
-  const clean =
-    cleanReading(cell) ??
-    (cell.readings.length === 1 && !cell.readings[0].fault ? cell.readings[0] : undefined);
+  // Its one clean reading, even with figures carried from the heading (which cleanReading doubts).
+  const [only] = cell.readings;
+  const clean = cell.readings.length === 1 && !only.fault ? only : undefined;
   return {
     key: cell.key,
     choices,
-    free: true,
     ownText: clean?.text,
-    ownSource: clean ? ownSource(cell.key) : undefined,
     places: cell.places,
   };
 }
@@ -104,7 +102,10 @@ function doubtfulGroups(grid: Grid, constraints: readonly Constraint[], base: Ma
     for (let i = 1; i < members.length; i++) uf.union(members[0], members[i]);
   }
   const groups = new Map<string, string[]>();
-  for (const k of doubtful) groups.set(uf.find(k), [...(groups.get(uf.find(k)) ?? []), k]);
+  for (const k of doubtful) {
+    const root = uf.find(k);
+    groups.set(root, [...(groups.get(root) ?? []), k]);
+  }
   return [...groups.values()];
 }
 
@@ -156,15 +157,13 @@ const MAX_GROUP = 90;
 
 export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map<string, Decision> {
   const base = new Map<string, Known>();
-  for (const cell of grid.cells) {
-    const r = cleanReading(cell);
-    if (r) base.set(cell.key, knownOf(r));
-  }
   const decisions = new Map<string, Decision>();
   for (const cell of grid.cells) {
     const r = cleanReading(cell);
-    if (r)
-      decisions.set(cell.key, { kind: "settled", text: r.text, known: knownOf(r), origin: "own" });
+    if (!r) continue;
+    const known = knownOf(r);
+    base.set(cell.key, known);
+    decisions.set(cell.key, { kind: "settled", text: r.text, known, origin: "own" });
   }
   // Smaller groups first; each later group reads the figures the earlier ones settled as fixed, so
   // that a rule across two groups is checked whichever way it is approached.

@@ -43,7 +43,7 @@ function splitPipeRow(text: string): string[] {
   return body.split("|").map((cell) => cell.trim());
 }
 
-export function isPipeLine(line: SourceLine): boolean {
+function isPipeLine(line: SourceLine): boolean {
   return line.text.trim().startsWith("|");
 }
 

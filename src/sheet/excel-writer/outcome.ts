@@ -15,10 +15,9 @@ export interface LoadOutcome {
   readonly keptSheet?: string;
 }
 
-export const AGAIN =
-  "Load the quarter again; if it keeps failing, close and reopen the workbook first.";
+const AGAIN = "Load the quarter again; if it keeps failing, close and reopen the workbook first.";
 
-export function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
 }
 
@@ -47,7 +46,7 @@ export const writeFailedMessage = (error: unknown, restored: string) =>
   `Load failed: ${reasonOf(error)}. ${restored}`;
 
 /** The first three addresses, and how many more. */
-export const someCells = (cells: readonly string[]) =>
+const someCells = (cells: readonly string[]) =>
   cells.length > 3
     ? `${cells.slice(0, 3).join(", ")} and ${cells.length - 3} more`
     : cells.join(", ");

@@ -5,7 +5,7 @@
  * takes VBA or an add-in), so a sheet of the user's that happens to bear the record's name is
  * never taken for it, and the record then goes on a sheet of another name.
  */
-import { type Grid, anchorAtA1 } from "../merge";
+import { type Grid, anchorAtA1, sheetOfAddress } from "../merge";
 import { freeSheetName, sameSheetName } from "./sheet-names";
 import { fromA1 } from "./write-contents";
 
@@ -42,12 +42,6 @@ export interface FoundRecord {
   readonly sheetId: string;
   readonly sheetName: string;
   readonly grid: Grid;
-}
-
-/** The sheet an address names ("'IIJ Model layout'!A1:I262" is on "IIJ Model layout"). */
-function sheetOfAddress(address: string): string {
-  const sheet = address.slice(0, address.lastIndexOf("!"));
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /**

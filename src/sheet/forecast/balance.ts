@@ -6,7 +6,7 @@
  */
 import { Dec, type IIJModel, type LineId, type LineStatement, type Quarter } from "../../model";
 import { BALANCE_FORECAST } from "../../model/forecast-spec";
-import { readerOf } from "./basis";
+import { valueAt } from "./basis";
 import type { DriverMeta } from "./meta";
 
 const ZERO = new Dec(0);
@@ -77,8 +77,7 @@ export function balanceDrivers(): DriverMeta[] {
  * figures as the cash flow prints them; no change in borrowings.
  */
 export function balanceSeeds(model: IIJModel, target: Quarter): ReadonlyMap<string, Dec> {
-  const at: Amount = (statement, id) =>
-    readerOf(model, target, model.catalogue(statement).get(id))(target) ?? ZERO;
+  const at: Amount = (statement, id) => valueAt(model, target, statement, id);
   const seeds = new Map<string, Dec>();
   for (const { line, days, of } of dayLines()) {
     const flow = at("INCOME", of);

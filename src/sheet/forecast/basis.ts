@@ -54,7 +54,13 @@ export function readerOf(model: IIJModel, target: Quarter, item: Item | undefine
   };
 }
 
-function valueAt(model: IIJModel, target: Quarter, statement: LineStatement, id: string): Dec {
+/** A line's printed value at `target` (as `readerOf` reads it), 0 when none. */
+export function valueAt(
+  model: IIJModel,
+  target: Quarter,
+  statement: LineStatement,
+  id: string
+): Dec {
   return readerOf(model, target, model.catalogue(statement).get(id))(target) ?? ZERO;
 }
 
@@ -85,9 +91,9 @@ function ratiosOf(lines: readonly EstimatedLine[], levels: ReadonlyMap<string, D
 }
 
 export function basisOf(model: IIJModel, target: Quarter): Basis {
-  const lines = operatingLines(model);
-  const components = COST_COMPONENTS.flatMap((c) => c.parts);
   const all = estimatedLines(model);
+  const lines = operatingLines(model, all);
+  const components = COST_COMPONENTS.flatMap((c) => c.parts);
   const levels = new Map<string, Dec>(
     all.map((line) => [line.id, valueAt(model, target, "INCOME", line.id)])
   );

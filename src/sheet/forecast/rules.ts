@@ -126,14 +126,20 @@ export function estimatedLines(model: IIJModel): readonly EstimatedLine[] {
   return structure.lines.map((line) => estimatedLine(structure, line));
 }
 
-/** The estimated lines, keyed by INCOME item id, in printed order. */
-export function forecastLines(model: IIJModel): ReadonlyMap<string, LineRule> {
-  return new Map(estimatedLines(model).map((line) => [line.id, line.rule]));
+/** The estimated lines' rules, keyed by INCOME item id, in printed order. */
+export function forecastLines(
+  model: IIJModel,
+  lines = estimatedLines(model)
+): ReadonlyMap<string, LineRule> {
+  return new Map(lines.map((line) => [line.id, line.rule]));
 }
 
-/** The lines operating income is built from, in the order they must be computed. */
-export function operatingLines(model: IIJModel): readonly EstimatedLine[] {
+/** Of the estimated lines, those operating income is built from, in the order they must be computed. */
+export function operatingLines(
+  model: IIJModel,
+  lines: readonly EstimatedLine[]
+): readonly EstimatedLine[] {
   const structure = model.structure("INCOME");
   const within = new Set(structure.treeOf(ANCHORS.operatingIncome).map((line) => line.id));
-  return estimatedLines(model).filter((line) => within.has(line.id));
+  return lines.filter((line) => within.has(line.id));
 }

@@ -6,7 +6,7 @@ import { periodKey } from "../../model";
 import { a1 } from "../plan-types";
 import { FIRST_PERIOD_COL, LABEL_COL } from "./columns";
 import type { PlanContext } from "./context";
-import { FORMATS } from "./formats";
+import { FORMATS, toMillions } from "./formats";
 import { GUIDANCE_COLS } from "./guidance";
 import { type RowId, type Section, type SheetLayout, guidanceRow, lineRow } from "./layout";
 import type { SheetWriter } from "./writer";
@@ -59,13 +59,12 @@ const flag = (estimate: string, low: string, high: string) =>
 
 function putMetric(ctx: PlanContext, layout: SheetLayout, out: SheetWriter, id: string): void {
   const guidedKey = periodKey(ctx.guided);
-  const toMillions = ctx.unit === "JPY millions" ? "" : "/1000";
   const row = layout.row(`against:${id}`);
   const guided = layout.row(guidanceRow(guidedKey, id));
   const label = ctx.model.items("GUIDANCE").find((i) => i.id === id)?.label;
   out.label(row, `${guidedKey}E ${label}`, id);
   const at = (col: number) => a1(row, col);
-  const estimate = `=${layout.cell(ESTIMATED[id], guidedKey)}${toMillions}`;
+  const estimate = `=${layout.cell(ESTIMATED[id], guidedKey)}${toMillions(ctx.unit)}`;
   out.put(row, COLS.estimate, {
     formula: estimate,
     style: "formula",
@@ -83,7 +82,6 @@ function putMetric(ctx: PlanContext, layout: SheetLayout, out: SheetWriter, id: 
 
 function putOutlook(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
   const { columns, unit } = ctx;
-  const toMillions = unit === "JPY millions" ? "" : "/1000";
   const row = layout.row("against_outlook");
   out.label(
     row,
@@ -92,7 +90,7 @@ function putOutlook(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): vo
   );
   const yearKey = periodKey({ kind: "year", fy: columns.fiscalYear });
   out.put(row, COLS.estimate, {
-    formula: `=${layout.cell(lineRow("INCOME", "operating_income"), yearKey)}${toMillions}`,
+    formula: `=${layout.cell(lineRow("INCOME", "operating_income"), yearKey)}${toMillions(unit)}`,
     style: "formula",
     numberFormat: FORMATS.millions,
   });

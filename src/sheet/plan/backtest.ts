@@ -9,7 +9,7 @@ import { FIRST_PERIOD_COL, LABEL_COL, type QuarterColumn } from "./columns";
 import type { PlanContext } from "./context";
 import { FORMATS, amountFormat } from "./formats";
 import { type RowId, type Section, type SheetLayout, printedRow } from "./layout";
-import { printedCell } from "./printed";
+import { NOT_APPLICABLE, printedCell } from "./printed";
 import type { CellContent, SheetWriter } from "./writer";
 
 const HEADS = ["estimate", "actual", "Difference", "Difference %"] as const;
@@ -42,7 +42,7 @@ function comparedLines(ctx: PlanContext): Compared[] {
       measure: "amount" as const,
     };
     if (value === undefined) return null;
-    return value === "NA"
+    return value === NOT_APPLICABLE
       ? { text: value, style: "inputText" as const, source }
       : { number: value, style: "input" as const, source };
   };

@@ -21,7 +21,7 @@ import { driverName } from "../forecast";
 import { DAYS_PER_QUARTER } from "../forecast/balance";
 import type { QuarterColumn, YearColumn } from "./columns";
 import type { PlanContext } from "./context";
-import { amountFormat } from "./formats";
+import { amountFormat, fromMillions } from "./formats";
 import { type SheetLayout, printedRow } from "./layout";
 import { type SheetWriter, weightedSum, yearSum } from "./writer";
 
@@ -37,7 +37,7 @@ function termOf(ctx: PlanContext, layout: SheetLayout, term: FlowTerm, c: Quarte
     "income" in term
       ? cellOf(layout, "INCOME", term.income, c.key)
       : "driver" in term
-        ? `${driverName(term.driver, c.key)}${ctx.unit === "JPY millions" ? "" : "*1000"}`
+        ? `${driverName(term.driver, c.key)}${fromMillions(ctx.unit)}`
         : `(${cellOf(layout, "BALANCE", term.change, c.key)}-${cellOf(layout, "BALANCE", term.change, previous)})`;
   return `${term.sign < 0 ? "-" : "+"}${value}`;
 }

@@ -6,7 +6,7 @@ import { type LineId, periodKey } from "../../model";
 import { a1 } from "../plan-types";
 import { FIRST_PERIOD_COL, ID_COL, type QuarterColumn } from "./columns";
 import type { PlanContext } from "./context";
-import { amountFormat } from "./formats";
+import { amountFormat, fromMillions } from "./formats";
 import { GUIDANCE_COLS } from "./guidance";
 import { frozenRows } from "./header";
 import { type RowId, type Section, type SheetLayout, guidanceRow, lineRow } from "./layout";
@@ -20,7 +20,7 @@ interface Series {
 
 function series({ guided, unit }: PlanContext): Series[] {
   const guidedKey = periodKey(guided);
-  const factor = unit === "JPY millions" ? "" : "*1000";
+  const factor = fromMillions(unit);
   const line = (id: LineId<"INCOME">) => (layout: SheetLayout, c: QuarterColumn) =>
     `=${layout.cell(lineRow("INCOME", id), c.key)}`;
   /** A guidance bound, in the guided quarter's column only, where it is guided. */

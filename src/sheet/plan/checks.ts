@@ -34,6 +34,18 @@ export function sumOf(
   return `${positive}${minus.length ? `-SUM(${minus.join(",")})` : ""}`;
 }
 
+/** Both sides of an identity in a quarter, or null when either is not on the sheet. */
+export function sidesOf(
+  layout: SheetLayout,
+  rule: Identity,
+  c: QuarterColumn,
+  inMillions: (t: Term) => boolean
+): { left: string; right: string } | null {
+  const left = sumOf(layout, rule.left, c, inMillions);
+  const right = sumOf(layout, rule.right, c, inMillions);
+  return left && right ? { left, right } : null;
+}
+
 /** Statement terms of a check against a table printed in JPY millions, in millions. */
 export const statementToMillions = (rule: Identity, unit: SheetUnit) => (t: Term) =>
   rule.scale !== undefined && t.statement !== "KPI" && unit === "JPY thousands";
@@ -51,10 +63,10 @@ function putRecomputed(
   const row = layout.row(checkRow(rule, "recomputed"));
   out.label(row, `${rule.name}: recomputed`, rule.checkId);
   for (const c of ctx.columns.actuals) {
-    const right = sumOf(layout, rule.right, c, inMillions);
-    if (!right || !sumOf(layout, rule.left, c, inMillions)) continue;
+    const sides = sidesOf(layout, rule, c, inMillions);
+    if (!sides) continue;
     out.put(row, c.col, {
-      formula: rule.scale ? `=ROUND(${right},0)` : `=${right}`,
+      formula: rule.scale ? `=ROUND(${sides.right},0)` : `=${sides.right}`,
       style: "formula",
       numberFormat: amountFormat(ctx.unit),
     });
@@ -84,12 +96,12 @@ function putDifference(
       ? printedRow({ statement: first.statement, id: first.row })
       : null;
   for (const c of ctx.columns.actuals) {
-    const left = sumOf(layout, rule.left, c, inMillions);
-    if (!left || !sumOf(layout, rule.right, c, inMillions)) continue;
+    const sides = sidesOf(layout, rule, c, inMillions);
+    if (!sides) continue;
     const printed =
       printedLine !== null && layout.has(printedLine)
         ? layout.cell(printedLine, c.key)
-        : `(${left})`;
+        : `(${sides.left})`;
     const diff = `ROUND(${printed}-${a1(recomputed, c.col)},6)`;
     const tolerance = rounded ? rule.left.length - 1 : 0;
     out.put(row, c.col, {

@@ -89,11 +89,6 @@ export class PlanColumns {
     return this.byKey.get(period)?.col;
   }
 
-  /** The period column at a sheet column, if any. */
-  at(col: number): PeriodColumn | undefined {
-    return this.all[col - FIRST_PERIOD_COL];
-  }
-
   /** The last actual quarter's column: the checks cover the actuals only. */
   get lastActual(): number {
     return FIRST_PERIOD_COL + this.actuals.length - 1;

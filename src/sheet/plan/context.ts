@@ -82,6 +82,7 @@ export function planContext(model: IIJModel, options: PlanOptions): PlanContext 
       knownEntry(model, "operating_income", `FY${guided.fy}`, "outlook", target) !== undefined,
   };
   const estimated = columns.estimates.map((c) => c.quarter);
+  const seeding = seedDrivers(model, target, estimated, targets);
   return {
     model,
     release: model.latestRelease,
@@ -90,8 +91,8 @@ export function planContext(model: IIJModel, options: PlanOptions): PlanContext 
     columns,
     guided,
     targets,
-    seeding: seedDrivers(model, target, estimated, targets),
-    forecast: forecastLines(model),
+    seeding,
+    forecast: forecastLines(model, seeding.basis.all),
     guidance: guidanceLines(model, target),
     checked: model.identities().filter((rule) => !declared.has(rule.checkId)),
     noted: model.identities().filter((rule) => declared.has(rule.checkId)),

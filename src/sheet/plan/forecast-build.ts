@@ -4,10 +4,10 @@
  */
 import { EBITDA_DEFINITION, periodKey, shiftQuarter } from "../../model";
 import { COST_COMPONENTS } from "../../model/forecast-spec";
-import { driverName } from "../forecast";
+import { componentDriver, driverName } from "../forecast";
 import { LABEL_COL, type PeriodColumn, type QuarterColumn } from "./columns";
 import type { PlanContext } from "./context";
-import { amountFormat } from "./formats";
+import { amountFormat, fromMillions } from "./formats";
 import {
   type DerivedRowId,
   type RowId,
@@ -37,7 +37,7 @@ const byKind =
  * what is left of the cost of connectivity after them.
  */
 function componentRows({ model, unit }: PlanContext, layout: SheetLayout): Row[] {
-  const factor = unit === "JPY millions" ? "" : "*1000";
+  const factor = fromMillions(unit);
   return COST_COMPONENTS.flatMap(({ line, parts, restLabel }) => [
     ...parts.map((kpi): Row => {
       const id = componentRow(kpi);
@@ -50,7 +50,7 @@ function componentRows({ model, unit }: PlanContext, layout: SheetLayout): Row[]
           id,
           (c) => `=${layout.cell(lineRow("KPI", kpi), c.key)}${factor}`,
           (c) =>
-            `=${layout.cell(id, periodKey(shiftQuarter(c.quarter, -1)))}*(1+${driverName(`growth_${kpi}`, c.key)})`
+            `=${layout.cell(id, periodKey(shiftQuarter(c.quarter, -1)))}*(1+${driverName(componentDriver(kpi), c.key)})`
         ),
       ];
     }),
@@ -67,7 +67,7 @@ function componentRows({ model, unit }: PlanContext, layout: SheetLayout): Row[]
 function buildRows(ctx: PlanContext, layout: SheetLayout): Row[] {
   const at = (id: RowId, c: PeriodColumn) => layout.cell(id, c.key);
   // Drivers and Table 5 are in JPY millions.
-  const factor = ctx.unit === "JPY millions" ? "" : "*1000";
+  const factor = fromMillions(ctx.unit);
   return [
     [
       "gross_profit",

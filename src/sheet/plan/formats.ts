@@ -14,6 +14,11 @@ export const FORMATS = {
   rate: "0.00",
 };
 
+/** A formula's factor from JPY millions (drivers, tables, guidance) to the sheet's unit. */
+export const fromMillions = (unit: SheetUnit) => (unit === "JPY millions" ? "" : "*1000");
+/** A formula's factor from the sheet's unit to JPY millions. */
+export const toMillions = (unit: SheetUnit) => (unit === "JPY millions" ? "" : "/1000");
+
 /** The format of an amount in `unit`: JPY thousands whole, JPY millions to the thousand. */
 export function amountFormat(unit: PrintedUnit | SheetUnit): string {
   switch (unit) {

@@ -18,12 +18,12 @@ const GROWTH: readonly [DerivedRowId, string, RowId, number][] = [
   ["growth:ebitda:qoq", "EBITDA (Table 5 basis), QoQ growth", "ebitda", 1],
 ];
 
-/** Margin rows: id, label, and the numerator (null: no margin in that column). */
-const MARGINS: readonly [DerivedRowId, string, (c: PeriodColumn) => RowId][] = [
-  ["margin:gross", "Gross margin", () => "gross_profit"],
-  ["margin:operating", "Operating margin", () => OPERATING_INCOME],
-  ["margin:ebitda", "EBITDA margin (Table 5 basis)", () => "ebitda"],
-  ["margin:net", "Net margin", () => lineRow("INCOME", "net_income")],
+/** Margin rows: id, label, and the numerator's row. */
+const MARGINS: readonly [DerivedRowId, string, RowId][] = [
+  ["margin:gross", "Gross margin", "gross_profit"],
+  ["margin:operating", "Operating margin", OPERATING_INCOME],
+  ["margin:ebitda", "EBITDA margin (Table 5 basis)", "ebitda"],
+  ["margin:net", "Net margin", lineRow("INCOME", "net_income")],
 ];
 
 /**
@@ -57,12 +57,10 @@ function growth(layout: SheetLayout, line: RowId, lag: number, c: PeriodColumn):
 function buildGrowth(_ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
   for (const [id, label, line, lag] of GROWTH)
     formulaRow(layout, out, id, label, FORMATS.percent, (c) => growth(layout, line, lag, c));
-  for (const [id, label, numerator] of MARGINS) {
-    formulaRow(layout, out, id, label, FORMATS.percent, (c) => {
-      const n = numerator(c);
-      return marginFormula(layout.cell(n, c.key), layout.cell(REVENUES, c.key));
-    });
-  }
+  for (const [id, label, numerator] of MARGINS)
+    formulaRow(layout, out, id, label, FORMATS.percent, (c) =>
+      marginFormula(layout.cell(numerator, c.key), layout.cell(REVENUES, c.key))
+    );
 }
 
 export const GROWTH_AND_MARGINS: Section = {

@@ -1,5 +1,6 @@
 /** The sheet's header: what was loaded, from which release, in which unit; then the period heads. */
 import { periodKey, printedDate, quarterEnd } from "../../model";
+import { HEADER_NAMES } from "../header-names";
 import { FIRST_PERIOD_COL, ID_COL, LABEL_COL } from "./columns";
 import type { PlanContext } from "./context";
 import { FORMATS } from "./formats";
@@ -21,14 +22,14 @@ function headerLines({ model, release, target, unit }: PlanContext): HeaderLine[
       id: "header:quarter",
       label: "Quarter loaded",
       content: value(periodKey(target)),
-      name: "IIJ_QUARTER",
+      name: HEADER_NAMES.quarter,
     },
     {
       id: "header:release",
       label: "Release",
       content: value(`IIJ earnings release of ${release.date}: ${release.title}`),
     },
-    { id: "header:unit", label: "Units", content: value(unit), name: "IIJ_UNIT" },
+    { id: "header:unit", label: "Units", content: value(unit), name: HEADER_NAMES.unit },
     {
       id: "header:units_note",
       label: "Units note",
@@ -40,7 +41,7 @@ function headerLines({ model, release, target, unit }: PlanContext): HeaderLine[
       id: "header:fx_rate",
       label: "Convenience rate (JPY per USD)",
       content: { number: release.rate.jpyPerUsd, style: "input", numberFormat: FORMATS.rate },
-      name: "IIJ_FXRATE",
+      name: HEADER_NAMES.fxRate,
     },
     {
       id: "header:source",

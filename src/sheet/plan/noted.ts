@@ -4,7 +4,7 @@
  */
 import type { Identity, Term } from "../../model";
 import { a1 } from "../plan-types";
-import { statementToMillions, sumOf } from "./checks";
+import { sidesOf, statementToMillions, sumOf } from "./checks";
 import type { PlanContext } from "./context";
 import { FORMATS } from "./formats";
 import type { RowId, Section, SheetLayout } from "./layout";
@@ -41,8 +41,7 @@ function putNoted(ctx: PlanContext, layout: SheetLayout, out: SheetWriter, rule:
   putSums(ctx, layout, out, defined, rule, rule.right);
   out.label(gap, "gap in the release (printed - definition), noted");
   for (const c of ctx.columns.actuals) {
-    if (!sumOf(layout, rule.left, c, inMillions) || !sumOf(layout, rule.right, c, inMillions))
-      continue;
+    if (!sidesOf(layout, rule, c, inMillions)) continue;
     out.put(gap, c.col, {
       formula: `=ROUND(${a1(printed, c.col)}-${a1(defined, c.col)},6)`,
       style: "noted",

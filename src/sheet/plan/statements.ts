@@ -17,7 +17,7 @@ import type { SheetUnit } from "../plan-types";
 import { putBalanceEstimates } from "./balance-estimates";
 import type { QuarterColumn, YearColumn } from "./columns";
 import type { PlanContext } from "./context";
-import { amountFormat } from "./formats";
+import { amountFormat, fromMillions } from "./formats";
 import { type RowId, type Section, type SheetLayout, componentRow, printedRow } from "./layout";
 import { NOT_APPLICABLE, printedCell } from "./printed";
 import { type SheetWriter, weightedSum, yearSum } from "./writer";
@@ -42,8 +42,6 @@ function putPrinted(
   }
 }
 
-/** Driver amounts are JPY millions: in a JPY thousands sheet, x 1000. */
-const fromMillions = (unit: SheetUnit) => (unit === "JPY millions" ? "" : "*1000");
 /** Net loss in the sheet's unit to JPY, for the per-share lines (printed in JPY). */
 const toYen = (unit: SheetUnit) => (unit === "JPY millions" ? "1000000" : "1000");
 
