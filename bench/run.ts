@@ -4,7 +4,10 @@
  * no test asserts them (shared machines are noisy): this reports, BENCHMARKS.md records.
  *
  * Run through `node --require ./bench/register.cjs bench/run.ts` after `npm run build` (the
- * start-up and bundle figures read dist/); `npm run bench` does both.
+ * start-up and bundle figures read dist/); `npm run bench` does both. `--only=scale` runs the
+ * scale-with-history measurements alone, which need no build:
+ * `node --require ./bench/register.cjs bench/run.ts --only=scale [--json]` (or
+ * `npm run bench -- --only=scale`, which builds first all the same).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +16,7 @@ import { measureCacheMemory } from "./cache-memory";
 import { installCustomFunctions } from "../dev/excel-host/custom-functions";
 import { measureExport } from "./export";
 import { ROUND_TRIP_MS, measureLoadQuarter } from "./load-quarter";
+import { type ScaleCost, measureScale, scaleRows } from "./scale";
 import { measureStartup } from "./startup";
 
 // Before the adapters are loaded: they throw CustomFunctions.Error for error answers.
@@ -44,8 +48,24 @@ function table(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
+/** The scale-with-history figures as printed (see bench/scale.ts). */
+function scaleReport(scale: ScaleCost): string[] {
+  return [
+    "",
+    `Scale with history (synthetic releases after 1Q01; Load quarter of the latest quarter in JPY millions, first load / reload; request sizes as Office.js JSON, limit ${fmt(scale.requestLimitBytes)} bytes; times median of ${scale.rounds}, first calls of ${scale.firstCallRounds} warm and ${scale.coldRuns} cold, each in a fresh process)`,
+    table(scaleRows(scale, fmt)),
+  ];
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
+  if (process.argv.includes("--only=scale")) {
+    const scale = await measureScale();
+    process.stdout.write(
+      json ? `${JSON.stringify({ scale }, null, 2)}\n` : `${scaleReport(scale).join("\n")}\n`
+    );
+    return;
+  }
   if (!existsSync(join(DIST, "taskpane.html")))
     throw new Error(
       `No production build in ${DIST}: run "npm run build" first (npm run bench does).`
@@ -61,6 +81,7 @@ async function main(): Promise<void> {
   const startup = measureStartup(DIST, ROUNDS);
   const bundles = measureBundles(DIST);
   const exportCost = await measureExport(full.quarter, ROUNDS);
+  const scale = await measureScale();
 
   const result = {
     functions: functionCost.map(
@@ -108,6 +129,7 @@ async function main(): Promise<void> {
       planMs: Number(exportCost.planMs.toFixed(1)),
       xlsxBytes: exportCost.xlsxBytes,
     },
+    scale,
     machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
   };
 
@@ -185,6 +207,7 @@ async function main(): Promise<void> {
     "",
     `Export (${full.quarter}): plan + .xlsx ${fmt(exportCost.ms, 1)} ms (plan ${fmt(exportCost.planMs, 1)} ms), ${fmt(exportCost.xlsxBytes)} bytes.`
   );
+  out.push(...scaleReport(scale));
   process.stdout.write(`${out.join("\n")}\n`);
 }
 

@@ -7,6 +7,64 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 const root = join(__dirname, "..");
 const manifestText = readFileSync(join(root, "manifest.xml"), "utf8");
 
+/**
+ * The audit of the Excel APIs the add-in calls above ExcelApi 1.4, by requirement set (the member's
+ * "[Api set: ...]" in Office.js's reference), each with a file and a line of code that calls it. A
+ * call of a higher set joins this list and raises the manifest's ExcelApi with it.
+ */
+const EXCEL_API_USES: readonly [api: string, version: string, where: string][] = [
+  [
+    "Range.getMergedAreasOrNullObject",
+    "1.13",
+    "src/sheet/excel-writer/obstacles.ts: area.getMergedAreasOrNullObject()",
+  ],
+  [
+    "Range.hasSpill, Range.savedAsArray",
+    "1.12",
+    "src/sheet/excel-writer/obstacles.ts: hasSpill, savedAsArray",
+  ],
+  ["Range.getTables", "1.9", "src/sheet/excel-writer/obstacles.ts: area.getTables(false)"],
+  ["Worksheet.pageLayout", "1.9", "src/sheet/excel-writer/write-print.ts: sheet.pageLayout"],
+  ["Range.dataValidation", "1.8", "src/sheet/excel-writer/write-look.ts: .dataValidation"],
+  ["ChartSeries.axisGroup", "1.8", "src/sheet/excel-writer/write-look.ts: .axisGroup ="],
+  [
+    "Workbook.properties.custom",
+    "1.7",
+    "src/sheet/excel-writer/guard.ts: context.workbook.properties.custom",
+  ],
+  [
+    "Worksheet.freezePanes",
+    "1.7",
+    "src/sheet/excel-writer/write-look.ts: sheet.freezePanes.freezeAt",
+  ],
+  ["NamedItem.formula", "1.7", "src/sheet/excel-writer/read.ts: items/formula"],
+  [
+    "ChartLineFormat.lineStyle",
+    "1.7",
+    "src/sheet/excel-writer/write-look.ts: .format.line.lineStyle",
+  ],
+  [
+    "Workbook.getActiveCell",
+    "1.7",
+    "src/taskpane/selection-trace.ts: context.workbook.getActiveCell()",
+  ],
+  [
+    "Range.conditionalFormats",
+    "1.6",
+    "src/sheet/excel-writer/write-look.ts: .conditionalFormats.add(",
+  ],
+  [
+    "Application.suspendApiCalculationUntilNextSync",
+    "1.6",
+    "src/sheet/excel-writer.ts: suspendApiCalculationUntilNextSync()",
+  ],
+  [
+    "Workbook.customXmlParts",
+    "1.5",
+    "src/taskpane/release-store.ts: context.workbook.customXmlParts",
+  ],
+];
+
 /** The dev server's origin: every URL in the manifest lives under it (production rewrites it). */
 const DEV_ORIGIN = "https://localhost:3000/";
 
@@ -128,6 +186,25 @@ describe("manifest.xml", () => {
       expect.objectContaining({ attrs: { Name: name, MinVersion: version } })
     );
   });
+
+  it("requires ExcelApi 1.13, the highest set of any Excel API the add-in calls", () => {
+    const sets = named(
+      "Set",
+      only("Requirements").children.flatMap((s) => s.children)
+    ).filter((set) => set.attrs.Name === "ExcelApi");
+    expect(sets.map((set) => set.attrs.MinVersion)).toEqual(["1.13"]);
+    const minor = (version: string) => Number(version.split(".")[1]);
+    const highest = Math.max(...EXCEL_API_USES.map(([, version]) => minor(version)));
+    expect(`1.${highest}`).toBe("1.13");
+  });
+
+  it.each(EXCEL_API_USES)(
+    "%s (ExcelApi %s) is called where the audit says: %s",
+    (_api, _v, where) => {
+      const [file, code] = where.split(": ");
+      expect(readFileSync(join(root, file), "utf8")).toContain(code);
+    }
+  );
 
   it("runs the task pane and custom functions in one long-lived runtime", () => {
     const runtime = only("Runtime");

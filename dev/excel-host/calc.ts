@@ -317,6 +317,17 @@ export class WorkbookCalculation {
     this.stale = true;
   }
 
+  /**
+   * Excel's full calculation: every formula is computed again, custom functions included (whose
+   * answers the engine otherwise keeps, as Excel keeps a custom function's last result until its
+   * arguments change). The next read builds a new engine.
+   */
+  calculateFully(): void {
+    if (this.mirror) this.mirror.engine.destroy();
+    this.mirror = null;
+    this.stale = true;
+  }
+
   /** The computed value of a cell (a formula's result, a spilled value, or the constant). */
   value(sheet: SheetState, row: number, col: number): Value {
     const mirror = this.current();
@@ -493,6 +504,12 @@ export function calculationOf(book: FakeWorkbookState): WorkbookCalculation {
   let calculation = calculations.get(book);
   if (!calculation) calculations.set(book, (calculation = new WorkbookCalculation(book)));
   return calculation;
+}
+
+/** Application.calculate: "Full" and "FullRebuild" recompute everything, custom functions too. */
+export function calculate(book: FakeWorkbookState, type: string): void {
+  if (type === "Full" || type === "FullRebuild") calculations.get(book)?.calculateFully();
+  else noteChange(book);
 }
 
 /** Marks the workbook's engine stale, if it has one (a workbook never read has none to mark). */

@@ -13,6 +13,7 @@
 import { topLeftOf } from "../../src/sheet/merge";
 import { a1 } from "../../src/sheet/plan-types";
 import { type WorkbookCalculation, calculationOf } from "./calc";
+import { type CustomXmlPartState, customXmlPartsView } from "./fake-custom-xml";
 import { FakeRequestContext, FakeWorkbookState, SheetState } from "./fake-excel";
 
 /** A cell as the tests and the preview read it. */
@@ -49,6 +50,8 @@ export interface WorkbookView {
   readonly sheets: readonly SheetView[];
   readonly names: Record<string, string>;
   readonly activeSheet: string | null;
+  /** The workbook's Custom XML parts (the releases the pane stores, among others). */
+  readonly customXmlParts: readonly CustomXmlPartState[];
 }
 
 export interface ExcelHostDouble {
@@ -161,6 +164,7 @@ export function createExcelHost(): ExcelHostDouble {
           [...workbook.names].map(([name, { address }]) => [name, address])
         ),
         activeSheet: workbook.activeSheet,
+        customXmlParts: customXmlPartsView(workbook.customXmlParts),
       };
     },
     onChange(listener: () => void) {

@@ -8,7 +8,8 @@
  * faults.ts).
  */
 import { columnLetters } from "../../src/sheet/plan-types";
-import { noteChange, valuesOf } from "./calc";
+import { calculate, noteChange, valuesOf } from "./calc";
+import { type CustomXmlPartState, customXmlPartsOf } from "./fake-custom-xml";
 import { Faults, InjectedFault } from "./faults";
 import {
   type ArrayArea,
@@ -19,6 +20,7 @@ import {
   mergedAreasOf,
   tablesOf,
 } from "./fake-sheet-extras";
+import { pageLayoutOf, setRowHeights } from "./fake-page-layout";
 
 type Value = string | number | boolean;
 
@@ -29,6 +31,8 @@ export interface CellData {
   numberFormat: string;
   font: { color: string; bold: boolean; italic: boolean; size: number };
   fill: string | null;
+  /** format.wrapText, once set (fake-page-layout.ts); cleared with the formats. */
+  wrapText?: boolean;
 }
 
 function parseCol(letters: string): number {
@@ -191,6 +195,8 @@ export class FakeWorkbookState {
   calculations: string[] = [];
   /** workbook.properties.custom (fake-sheet-extras.ts). */
   customProperties = new Map<string, string | number | boolean>();
+  /** workbook.customXmlParts (fake-custom-xml.ts). */
+  customXmlParts: CustomXmlPartState[] = [];
   /** Handlers registered with workbook.onSelectionChanged; tests call `selectionChanged()`. */
   selectionHandlers: (() => Promise<unknown> | void)[] = [];
 
@@ -393,19 +399,26 @@ class FakeFill {
   }
 }
 
-/** Range.format: its font, its fill, and the width of its columns. */
+/** Range.format: its font, its fill, wrapping, and the width of its columns and height of its rows. */
 class FakeRangeFormat {
   readonly font: FakeFont;
   readonly fill: FakeFill;
   constructor(
-    each: EachCell,
-    private readonly setWidth: (points: number) => void
+    private readonly each: EachCell,
+    private readonly setWidth: (points: number) => void,
+    private readonly setHeight: (points: number) => void
   ) {
     this.font = new FakeFont(each);
     this.fill = new FakeFill(each);
   }
   set columnWidth(points: number) {
     this.setWidth(points);
+  }
+  set rowHeight(points: number) {
+    this.setHeight(points);
+  }
+  set wrapText(on: boolean) {
+    this.each("format.wrapText", (d) => (d.wrapText = on));
   }
 }
 
@@ -446,7 +459,12 @@ class FakeRange extends Proxy {
         this.queue.push(() => {
           const r = this.mustRect();
           for (let c = r.c0; c <= r.c1; c++) this.mustSheet().columnWidths.set(c, points);
-        }, "format.columnWidth")
+        }, "format.columnWidth"),
+      (points) =>
+        this.queue.push(
+          () => setRowHeights(this.mustSheet(), this.mustRect(), points),
+          "format.rowHeight"
+        )
     );
     return this.formatProxy;
   }
@@ -644,6 +662,7 @@ class FakeRange extends Proxy {
           d.numberFormat = "General";
           d.font = { color: "#000000", bold: false, italic: false, size: 11 };
           d.fill = null;
+          delete d.wrapText;
         }
       }
     }, `range.clear(${applyTo})`);
@@ -848,6 +867,11 @@ class FakeWorksheet extends Proxy {
     };
   }
 
+  /** How the sheet prints (fake-page-layout.ts). */
+  get pageLayout() {
+    return pageLayoutOf(this.queue, () => this.must());
+  }
+
   getUsedRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.queue,
@@ -899,6 +923,7 @@ export class FakeRequestContext {
     };
     names: ReturnType<typeof nameCollection>;
     properties: { custom: ReturnType<typeof customPropertiesOf> };
+    customXmlParts: ReturnType<typeof customXmlPartsOf>;
     application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
     getSelectedRange(): FakeRange;
     getActiveCell(): FakeRange;
@@ -961,12 +986,14 @@ export class FakeRequestContext {
       },
       names: nameCollection(q, book, () => book.names, "names"),
       properties: { custom: customPropertiesOf(q, book.customProperties) },
+      customXmlParts: customXmlPartsOf(q, book.customXmlParts),
       application: {
         suspendApiCalculationUntilNextSync: () =>
           q.push(() => book.calculationSuspended++, "application.suspendApiCalculation"),
         calculate: (type: string) =>
           q.push(() => {
             book.calculations.push(type);
+            calculate(book, type);
             book.calculate?.(type);
           }, "application.calculate"),
       },

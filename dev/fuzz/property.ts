@@ -87,7 +87,8 @@ export function serialMeaning(n: number): PeriodMeaning {
 
 /** What a parameter takes, by its name in the function table (period_or_date is a period). */
 export type Role =
-  "period" | "item" | "metric" | "segment" | "kind" | "unit" | "bound" | "basis" | "statement";
+  | "period" | "item" | "metric" | "segment" | "kind" | "unit" | "bound" | "basis" | "statement"
+  | "measure" | "column"; // prettier-ignore
 
 const roleOf = (parameter: string): Role =>
   parameter === "period_or_date" ? "period" : (parameter as Role);
@@ -125,6 +126,17 @@ const STATEMENT_NAMES = ["INCOME", "Income statement", "Statement of operations"
 const REVENUE_SEGMENTS = ["Dedicated", "Dial-up", "Data center", "Other VAS", "VAS", "Other",
   "Connectivity", "SI", "Equipment", "Total"]; // prettier-ignore
 const COST_SEGMENTS = ["Connectivity", "SI", "Equipment", "Total"];
+/** IIJ.STATED's measures and IIJ.PRINTED's columns, as README and the help page spell them. */
+const STATED_MEASURES = ["amount", "value", "level", "YoY %", "YoY", "YOY Chg %", "year-over-year",
+  "YoY change", "QoQ %", "QoQ", "QOQ Chg %", "quarter-over-quarter", "QoQ change", "change",
+  "change %", "from", "before", "previous", "low", "high"]; // prettier-ignore
+const PRINTED_COLUMNS = ["% of total", "% of total revenues", "% of total assets", "YoY %",
+  "YOY Chg %", "YoY", "YoY change", "QoQ %", "QOQ Chg %", "QoQ", "QoQ change", "USD", "USD (1)",
+  "USD thousands"]; // prettier-ignore
+/** The subjects (and ids) of the figures the releases state in their prose. */
+const STATED_NAMES = [
+  ...new Set(model.releases.flatMap((r) => (r.stated ?? []).flatMap((f) => [f.label, f.id]))),
+];
 const MARGIN_KINDS = ["gross", "gross margin", "operating", "operating margin", "EBITDA",
   "EBITDA margin", "net", "net margin"]; // prettier-ignore
 
@@ -159,6 +171,8 @@ const LOOK_ALIKES: ReadonlyMap<Role, readonly string[]> = new Map(Object.entries
     "Guide", "Guidances", "P and L", "Forecasts", "Table"],
   segment: ["Dedicate", "Dialup2", "Totals", "SIs", "Equip", "Connectivit", "Data centers"],
   kind: ["grossly", "op", "EBIT", "netto", "operatin", "gross margins"],
+  measure: ["amounts", "YoYo", "QoQ2", "changes", "fro", "lows", "highest"],
+  column: ["% of totals", "USDs", "YoY%%", "QoQo", "pct", "% total rev"],
 }) as [Role, string[]][]); // prettier-ignore
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -184,8 +198,14 @@ function vocabularyWords(fn: string, role: Role): string[] {
   switch (role) {
     case "item":
       if (fn === "GROWTH") return of("INCOME", "BALANCE", "CASHFLOW", "KPI");
-      if (fn === "SOURCE") return of(...STATEMENTS);
+      if (fn === "SOURCE") return [...of(...STATEMENTS), ...STATED_NAMES];
+      if (fn === "STATED") return STATED_NAMES;
+      if (fn === "PRINTED") return of("INCOME", "BALANCE", "CASHFLOW");
       return of(fn as StatementId);
+    case "measure":
+      return STATED_MEASURES;
+    case "column":
+      return PRINTED_COLUMNS;
     case "metric":
       return of(fn === "KPI" ? "KPI" : "GUIDANCE");
     case "segment":

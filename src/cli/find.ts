@@ -1,5 +1,10 @@
 /** `iij-model find` and `iij-model source`: discovery and provenance from the terminal. */
-import { findWithValues, formatResult } from "../functions/formula-text";
+import {
+  FIND_DEFAULT_LIMIT,
+  findStatedWithValues,
+  findWithValues,
+  formatResult,
+} from "../functions/formula-text";
 import { invoke } from "../functions/library";
 import { type IIJModel, isIIJError, periodKey, resolveUnit, samePeriod } from "../model";
 import { type Io, UsageError } from "./io";
@@ -46,7 +51,10 @@ function readLimit(input: string | undefined): number | undefined {
   return limit;
 }
 
-/** Lists the items matching the text: statement, id, printed label, value, formula (tab-separated). */
+/**
+ * Lists the items matching the text: statement, id, printed label, value, formula (tab-separated);
+ * then the figures stated in the prose, each with its unit and quarter and its sentence as source.
+ */
 export function findCommand(args: string[], io: Io, model: IIJModel): number {
   const { flags, positional } = parseOptions(args, {
     command: "find",
@@ -63,11 +71,19 @@ export function findCommand(args: string[], io: Io, model: IIJModel): number {
   if (unit !== undefined)
     asUsage("--unit", () => resolveUnit(unit, "JPY thousands", "statement amounts"));
   const found = findWithValues(model, text, { period, unit, limit });
-  if (found.length === 0) {
+  const room = (limit ?? FIND_DEFAULT_LIMIT) - found.length;
+  const stated = room > 0 ? findStatedWithValues(model, text, { period, limit: room }) : [];
+  if (found.length === 0 && stated.length === 0) {
     io.err(`iij-model find: nothing matches "${text}"`);
     return 1;
   }
   for (const f of found) io.out([f.statement, f.id, f.label, f.value, f.formula].join("\t"));
+  for (const f of stated)
+    io.out(
+      [f.statement, f.id, f.label, f.value, f.formula, `${f.unit}, ${f.period}`, f.source].join(
+        "\t"
+      )
+    );
   return 0;
 }
 

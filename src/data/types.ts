@@ -150,6 +150,69 @@ export interface Release {
    * proved. Absent or empty when every figure was settled.
    */
   readonly unresolved?: readonly UnresolvedCell[];
+  /**
+   * Figures the release states only in its prose (src/model/ingest/stated.ts), each with its
+   * sentence: reachable by `IIJ.STATED` and `iij-model find`. Absent when ingest found none.
+   */
+  readonly stated?: readonly StatedFigure[];
+}
+
+/**
+ * Units of a figure stated in the prose: the statements' units and those sentences print beside
+ * them. `percent` is a printed "24.6%" (its value 24.6), `percentage points` a change of a ratio,
+ * `times` a multiple ("250 times"), `count` a number of things the label names ("14 network
+ * operators", "400,760" DSL lines).
+ */
+export type StatedUnit =
+  | PrintedUnit
+  | "JPY billions"
+  | "JPY trillions"
+  | "Mbps"
+  | "percent"
+  | "percentage points"
+  | "times"
+  | "count";
+
+/**
+ * What a stated figure is of its subject.
+ * - `amount`: the figure itself ("JPY341 million in 1Q01", "its 37.9% affiliate").
+ * - `from`: the level a change started from, when the sentence names no quarter for it
+ *   ("to approximately 1.7Gbps from 1.4Gbps").
+ * - `yoyPct` / `qoqPct`: a change against the same quarter a year earlier / the quarter before
+ *   ("increased 24.6% ... from 1Q00"; "by 8.7% from 4Q00"), signed by its verb (decreased: negative).
+ * - `change`: a change against a base the sentence does not name as either ("decreased 2.6%").
+ * - `low` / `high`: the bounds of a range ("between JPY9.0 billion and JPY9.5 billion").
+ */
+export type StatedMeasure = "amount" | "from" | "yoyPct" | "qoqPct" | "change" | "low" | "high";
+
+/** A figure printed in the release's prose, with the sentence that states it. Nothing computed. */
+export interface StatedFigure {
+  /**
+   * Stable id from the subject's words ("sales_personnel_expense"); one subject's figures share
+   * it. A later sentence that states a different figure for the same subject, period and measure
+   * gets the next suffix ("operating_loss_2"), so that every figure has its own name.
+   */
+  readonly id: string;
+  /** The subject as printed, without articles: "Sales personnel expense". */
+  readonly label: string;
+  /** The quarter the sentence ties the figure to (house key, "1Q01"); absent when it names none. */
+  readonly period?: string;
+  readonly measure: StatedMeasure;
+  /** For a change: the quarter it is measured from, when the sentence names one ("1Q00"). */
+  readonly base?: string;
+  /** The figure as printed: "JPY341 million", "24.6%", "approximately 1.7Gbps", "(-)JPY300 million". */
+  readonly printed: string;
+  /** Its value as a decimal string in `unit`: "341", "-39.5" (a decrease), "50.0". */
+  readonly value: string;
+  readonly unit: StatedUnit;
+  /** The whole sentence, as printed (footnote markers and OCR markup left out). */
+  readonly sentence: string;
+  /** The page it is printed on: "page 6". */
+  readonly page: string;
+  /** The printed heading it sits under: "Cost and expenses". */
+  readonly heading: string;
+  /** Where under the heading: "paragraph 4", "bullet 2", "the footnote (*2)". */
+  readonly place: string;
 }
 
 /** A figure the release's own arithmetic could not settle from its OCR text. */

@@ -7,13 +7,18 @@
 import {
   type IIJModel,
   type SearchHit,
+  type StatedHit,
   answersFor,
   defaultModel,
   defaultPeriodFor,
   formulaFor,
   invalidValue,
   isIIJError,
+  periodKey,
   searchItems,
+  searchStated,
+  statedCitation,
+  statedFormulaFor,
 } from "../model";
 import { type Result, type Scalar, invoke } from "./library";
 
@@ -145,6 +150,9 @@ export function formatResult(result: Result): string {
   return scalarText(result, false);
 }
 
+/** The most hits `find` returns when no limit is given. */
+export const FIND_DEFAULT_LIMIT = 20;
+
 /** A search hit with its value and the formula that reads it. */
 export interface FoundItem {
   readonly hit: SearchHit;
@@ -164,7 +172,7 @@ export interface FindOptions {
   readonly period?: string;
   /** For statement amounts; tables and guidance keep their printed units. */
   readonly unit?: string;
-  /** The most hits returned, best first; 20 by default. */
+  /** The most hits returned, best first; FIND_DEFAULT_LIMIT (20) by default. */
   readonly limit?: number;
 }
 
@@ -180,7 +188,7 @@ export function findWithValues(
   options: FindOptions = {}
 ): FoundItem[] {
   if (query.trim() === "") return [];
-  const { period, limit = 20 } = options;
+  const { period, limit = FIND_DEFAULT_LIMIT } = options;
   const request = period === undefined ? null : model.parsePeriod(period);
   const hits = searchItems(model, query, request ? Number.MAX_SAFE_INTEGER : limit);
   return hits
@@ -201,6 +209,56 @@ export function findWithValues(
         label: hit.item.label,
         value: isIIJError(result) ? result.kind : formatResult(result),
         formula,
+      };
+    });
+}
+
+/** A figure stated in the prose, found, with its value, formula and the sentence it comes from. */
+export interface FoundStated {
+  readonly hit: StatedHit;
+  readonly statement: "STATED";
+  readonly id: string;
+  readonly label: string;
+  /** The value as text, in `unit`: "341". */
+  readonly value: string;
+  readonly formula: string;
+  readonly unit: string;
+  /** The quarter it is read for. */
+  readonly period: string;
+  /** Its citation: release, page, heading, place and the sentence. */
+  readonly source: string;
+}
+
+/**
+ * The figures stated in the prose that match the text, best first, each with its value, the
+ * formula that reads it and its sentence: what `iij-model find` lists after the statements'
+ * items. With a period, only the figures stated for that quarter.
+ */
+export function findStatedWithValues(
+  model: IIJModel,
+  query: string,
+  options: Pick<FindOptions, "period" | "limit"> = {}
+): FoundStated[] {
+  if (query.trim() === "") return [];
+  const { period, limit = FIND_DEFAULT_LIMIT } = options;
+  const key = period === undefined ? null : periodKey(model.parsePeriod(period).period);
+  return searchStated(model, query, Number.MAX_SAFE_INTEGER)
+    .filter((hit) => key === null || hit.entry.period === key)
+    .slice(0, limit)
+    .map((hit) => {
+      const { figure, period: quarter } = hit.entry;
+      const formula = statedFormulaFor(model, hit.entry);
+      const result = evaluateFormula(formula, model);
+      return {
+        hit,
+        statement: "STATED",
+        id: figure.id,
+        label: figure.label,
+        value: isIIJError(result) ? result.kind : formatResult(result),
+        formula,
+        unit: figure.unit,
+        period: quarter,
+        source: statedCitation(hit.entry),
       };
     });
 }

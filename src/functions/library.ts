@@ -25,12 +25,36 @@ import {
   textBytes,
   margin,
   periodsGrid,
-  resolveAnyItem,
+  derivedArithmetic,
+  derivedValue,
+  isDerived,
+  resolveAnyLine,
+  resolveLineIn,
+  statementLineAmount,
   resolveSegment,
   resolveStatement,
   source,
   statementGrid,
 } from "../model";
+import { readPrintedColumn, resolveStated, statedSource, statedValue } from "../model/stated";
+
+/**
+ * SOURCE: a printed or derived line's citation; for an item no statement or table has (and no
+ * statement asked for), the sentence of a figure the release states only in its text.
+ */
+function sourceOf(model: IIJModel, period: unknown, item: unknown, statement: unknown): string {
+  try {
+    return source(model, period, item, statement);
+  } catch (error) {
+    const omitted = statement === undefined || statement === null || statement === "";
+    const stated =
+      omitted && isIIJError(error) && error.kind === "#N/A"
+        ? statedSource(model, period, item)
+        : null;
+    if (stated) return stated;
+    throw error;
+  }
+}
 
 /** What a function returns to a cell: a number, text, an error, or a grid that spills. */
 export type Scalar = number | string | IIJError;
@@ -82,13 +106,24 @@ export interface FunctionSpec {
   readonly trace?: TraceSpec;
 }
 
-/** The figure named by the arguments at these positions. */
+/**
+ * The figure named by the arguments at these positions; for a derived line (gross profit...), its
+ * first printed figure, after the arithmetic over all of them.
+ */
 function figureAt(at: FigureArguments, args: readonly unknown[], model: IIJModel): TracedFigure {
-  const item =
+  const line =
     typeof at.statement === "string"
-      ? model.catalogue(at.statement).resolve(args[at.item])
-      : resolveAnyItem(model, args[at.item], at.statement && args[at.statement.argument]);
-  return { item, period: args[at.period] };
+      ? resolveLineIn(model, at.statement, args[at.item])
+      : resolveAnyLine(model, args[at.item], at.statement && args[at.statement.argument]).line;
+  const period = args[at.period];
+  if (!isDerived(line)) return { item: line, period };
+  const answer = derivedValue(model, line, period);
+  const title = `${line.label}, ${answer.period}: computed from printed figures`;
+  const lines: [string, string][] = [
+    ["Definition", line.definition],
+    ["Computed", derivedArithmetic(answer)],
+  ];
+  return { item: answer.parts[0].item, period, computed: { title, lines } };
 }
 
 /** Decimal to the double Excel stores: the one place exact values become `number`. */
@@ -112,7 +147,7 @@ const statementFunction = (statement: FinancialStatement): FunctionSpec => ({
     { name: "unit", optional: true },
   ],
   run: (model, [period, item, unit]) =>
-    toNumber(model.statementAmount(statement, period, item, unit).value),
+    toNumber(statementLineAmount(model, statement, period, item, unit)),
   trace: { period: 0, item: 1, statement },
 });
 
@@ -146,17 +181,22 @@ const SPECS: readonly FunctionSpec[] = [
   ...FINANCIAL_STATEMENTS.map(statementFunction),
   {
     name: "KPI",
-    example: ["1Q01", "EBITDA"],
-    parameters: [{ name: "period" }, { name: "metric" }],
-    run: (model, [period, metric]) => toNumber(model.kpi(period, metric).value),
+    example: ["1Q01", "EBITDA", "JPY thousands"],
+    parameters: [{ name: "period" }, { name: "metric" }, { name: "unit", optional: true }],
+    run: (model, [period, metric, unit]) => toNumber(model.kpi(period, metric, unit).value),
     trace: { period: 0, item: 1, statement: "KPI" },
   },
   {
     name: "GUIDANCE",
-    example: ["2Q01", "Revenues", "mid"],
-    parameters: [{ name: "period" }, { name: "metric" }, { name: "bound", optional: true }],
-    run: (model, [period, metric, bound]) => {
-      const { value } = guidanceValue(model, period, metric, bound);
+    example: ["2Q01", "Revenues", "mid", "JPY thousands"],
+    parameters: [
+      { name: "period" },
+      { name: "metric" },
+      { name: "bound", optional: true },
+      { name: "unit", optional: true },
+    ],
+    run: (model, [period, metric, bound, unit]) => {
+      const { value } = guidanceValue(model, period, metric, bound, unit);
       return typeof value === "string" ? value : toNumber(value);
     },
     trace: { period: 0, item: 1, statement: "GUIDANCE" },
@@ -168,8 +208,12 @@ const SPECS: readonly FunctionSpec[] = [
     run: (model, [period, item, basis]) => toNumber(growth(model, period, item, basis)),
     trace: (args, model) => {
       const figure = figureAt({ period: 0, item: 1 }, args, model);
-      const title = `IIJ.GROWTH of ${figure.item.label}: computed from printed figures`;
-      return { ...figure, computed: { title, lines: [["Basis", String(args[2] ?? "YoY")]] } };
+      const title = `IIJ.GROWTH of ${resolveAnyLine(model, args[1]).line.label}: computed from printed figures`;
+      const lines = [
+        ["Basis", String(args[2] ?? "YoY")] as const,
+        ...(figure.computed?.lines ?? []),
+      ];
+      return { ...figure, computed: { title, lines } };
     },
   },
   {
@@ -201,7 +245,7 @@ const SPECS: readonly FunctionSpec[] = [
     name: "SOURCE",
     example: ["1Q01", "Cash", "BALANCE"],
     parameters: [{ name: "period" }, { name: "item" }, { name: "statement", optional: true }],
-    run: (model, [period, item, statement]) => source(model, period, item, statement),
+    run: (model, [period, item, statement]) => sourceOf(model, period, item, statement),
     trace: { period: 0, item: 1, statement: { argument: 2 } },
   },
   {
@@ -209,6 +253,22 @@ const SPECS: readonly FunctionSpec[] = [
     example: [],
     parameters: [],
     run: (model) => toNumber(model.fxRate()),
+  },
+  {
+    name: "STATED",
+    example: ["1Q01", "Sales personnel expense", "YoY %"],
+    parameters: [{ name: "period" }, { name: "item" }, { name: "measure", optional: true }],
+    // A stated figure is no statement line: its citation is its sentence (model/stated.ts).
+    run: (model, [period, item, measure]) =>
+      toNumber(statedValue(resolveStated(model, period, item, measure))),
+  },
+  {
+    name: "PRINTED",
+    example: ["1Q01", "Total revenues", "YoY %"],
+    parameters: [{ name: "period" }, { name: "item" }, { name: "column" }],
+    run: (model, [period, item, column]) =>
+      toNumber(readPrintedColumn(model, period, item, column).value),
+    trace: { period: 0, item: 1 },
   },
 ];
 

@@ -73,6 +73,12 @@ export class ItemCatalogue {
     return this.byId.get(id);
   }
 
+  /** The ids of the items a name (not an id typed exactly) names: none, one, or several. */
+  idsNamed(input: string): readonly string[] {
+    const item = this.byId.get(input.trim());
+    return item ? [item.id] : [...(this.byName.get(nameKey(input)) ?? [])];
+  }
+
   /** Resolves what the user typed; unknown names are `#N/A`, ambiguous ones `#VALUE!`, both naming choices. */
   resolve(input: unknown, argument = "item"): Item {
     if (isOmitted(input)) {

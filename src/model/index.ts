@@ -1,6 +1,6 @@
 /** The domain model: pure, no Office, no DOM. Everything the functions, pane and CLI need. */
-import { RELEASES } from "../data";
 import { IIJModel } from "./model";
+import { currentModel } from "./registry";
 
 export * from "./calendar";
 export * from "./catalogue";
@@ -15,17 +15,20 @@ export * from "./periods";
 export * from "./printed";
 export * from "./units";
 
-/** The model over every registered release; built once, on first use. */
-let shared: IIJModel | undefined;
+/**
+ * The model over every registered release: the bundled ones and the open workbook's (registry.ts).
+ * Built on first use, and anew when the workbook's releases change: ask for it at each use.
+ */
 export function defaultModel(): IIJModel {
-  shared ??= new IIJModel(RELEASES);
-  return shared;
+  return currentModel();
 }
+export * from "./registry";
 export * from "./derived";
 export * from "./grids";
 export * from "./segments";
 export * from "./source";
 export * from "./search";
+export * from "./stated";
 // The printed shapes the sheet and the pane need, so that nothing outside the model reads src/data.
 export type { Measure, PrintedUnit, Release, StatementId } from "../data/types";
 export * from "./statements";

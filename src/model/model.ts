@@ -28,7 +28,13 @@ import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import { type PeriodRequest, type Vintage, PERIOD_FORMS, parsePeriod } from "./periods";
 import { type PrintedValue, readPrinted } from "./printed";
 import { type Identity, type LineId, type LineStatement } from "./statements";
-import { StatementStructure, identitiesOf, mergePlaces, releasePlaces } from "./structure";
+import {
+  type PrintedPlace,
+  StatementStructure,
+  identitiesOf,
+  mergePlaces,
+  releasePlaces,
+} from "./structure";
 import { type Unit, convert, resolveUnit } from "./units";
 
 /** One printed cell with everything needed to cite it. */
@@ -114,6 +120,61 @@ const figureKey = (s: StatementId, id: string, period: string, m: Measure) =>
   `${s}|${id}|${period}|${m}`;
 
 /**
+ * A table's rows have a cell for each column, and a row printed twice in it never prints the same
+ * column twice (both cells filled: one figure printed twice).
+ */
+function checkRows(release: Release, table: PrintedTable): void {
+  const rows = new Map<string, PrintedRow>();
+  for (const row of table.rows) {
+    if (row.cells.length !== table.columns.length) {
+      throw new Error(
+        `Release ${release.id}, ${table.title}, "${row.label}": ${row.cells.length} cells for ${table.columns.length} columns`
+      );
+    }
+    const twin = rows.get(row.id);
+    if (twin) {
+      const c = row.cells.findIndex((cell, i) => cell !== "" && twin.cells[i] !== "");
+      if (c >= 0) {
+        const { period, measure } = table.columns[c];
+        throw new Error(
+          `Release ${release.id} prints ${table.statement}|${row.id}|${period}|${measure} twice`
+        );
+      }
+    }
+    rows.set(row.id, row);
+  }
+}
+
+/** The rows whose cell a column fills. */
+function filledRows({ table, columnIndex }: PrintedColumnAt): Set<string> {
+  return new Set(table.rows.filter((r) => r.cells[columnIndex] !== "").map((r) => r.id));
+}
+
+/**
+ * A column of a release for a statement, period and measure that an earlier one (whose filled
+ * rows are `filled`) already prints fills no row's cell twice; its rows join `filled`.
+ */
+function checkPrintedOnce(filled: Set<string>, at: PrintedColumnAt): void {
+  for (const row of at.table.rows) {
+    if (row.cells[at.columnIndex] === "") continue;
+    if (filled.has(row.id))
+      throw new Error(
+        `Release ${at.release.id} prints ${figureKey(at.table.statement, row.id, at.period, at.column.measure)} twice`
+      );
+    filled.add(row.id);
+  }
+}
+
+/** A printed column of a release, with its period key. */
+interface PrintedColumnAt {
+  readonly release: Release;
+  readonly table: PrintedTable;
+  readonly column: PrintedColumn;
+  readonly columnIndex: number;
+  readonly period: string;
+}
+
+/**
  * The registered releases as one queryable body of figures. Later releases win for a period they
  * restate; earlier figures stay reachable through a period's vintage ("4Q00@first").
  */
@@ -122,11 +183,25 @@ export class IIJModel {
   readonly latestRelease: Release;
   /** The latest quarter any release reports: FQ0. */
   readonly latestQuarter: Quarter;
+  /**
+   * Figures by statement, line, period and measure, first reported first: filled one statement and
+   * period at a time, on first use (`indexPeriod`), so that the first answer costs the same however
+   * many releases are registered.
+   */
   private readonly figures = new Map<string, Figure[]>();
+  /** The printed columns of each statement and period (`statement|period`), releases in date order. */
+  private readonly columnsByPeriod = new Map<string, PrintedColumnAt[]>();
+  /** The `statement|period` keys whose figures `figures` holds. */
+  private readonly indexedPeriods = new Set<string>();
+  /** Each release's repairs by `statement|row|column`, made on first use. */
+  private readonly repairsByRelease = new Map<Release, ReadonlyMap<string, Repair>>();
   private readonly catalogues = new Map<StatementId, ItemCatalogue>();
-  private readonly quartersByStatement = new Map<StatementId, Quarter[]>();
+  /** The quarters each statement prints an amount for, by quarterIndex; sorted on first use. */
+  private readonly quartersByStatement = new Map<StatementId, Map<number, Quarter>>();
+  private readonly sortedQuarters = new Map<StatementId, readonly Quarter[]>();
   private readonly guidanceEntries = new Map<string, GuidanceEntry[]>();
   private readonly guidancePeriods: Period[] = [];
+  private readonly guidancePeriodKeys = new Set<string>();
   /** Each figure's printed text read as a value, on first use (see `numberOf`). */
   private readonly printedValues = new Map<Figure, PrintedValue>();
   /**
@@ -141,10 +216,14 @@ export class IIJModel {
   private readonly quarterKeys = new Map<StatementId, ReadonlySet<number>>();
   private readonly structures = new Map<LineStatement, StatementStructure>();
   private identityList: readonly Identity[] | undefined;
+  /** Column periods as printed ("1Q01"), parsed once per model; guidance periods likewise. */
+  private readonly parsedQuarters = new Map<string, Quarter>();
+  private readonly guidancePeriodsParsed = new Map<string, Period>();
 
   constructor(releases: readonly Release[]) {
     if (releases.length === 0) throw new Error("IIJModel needs at least one release");
-    this.releases = [...releases].sort((a, b) => a.date.localeCompare(b.date));
+    // ISO dates order as strings; localeCompare would ask ICU, at a cost with many releases.
+    this.releases = [...releases].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     this.latestRelease = this.releases[this.releases.length - 1];
     const anchors = this.releases.map((r) => this.mustParseQuarter(r.latestQuarter, r));
     this.latestQuarter = anchors.reduce((a, b) => (quarterIndex(b) > quarterIndex(a) ? b : a));
@@ -152,50 +231,43 @@ export class IIJModel {
   }
 
   private mustParseQuarter(key: string, release: Release): Quarter {
+    const known = this.parsedQuarters.get(key);
+    if (known) return known;
     const { period } = parsePeriod(key, { kind: "quarter", fy: 2000, q: 1 });
     if (period.kind !== "quarter")
       throw new Error(`Release ${release.id}: "${key}" is not a quarter`);
+    this.parsedQuarters.set(key, period);
     return period;
   }
 
+  /**
+   * Notes where a release prints each statement's periods (its columns, not yet its cells) and
+   * checks its shape: a row's cells against its table's columns, and no figure printed twice.
+   */
   private index(release: Release): void {
-    const repairs = new Map(
-      release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r])
-    );
+    // The first column of each statement, period and measure; the rows filled once a second comes.
+    const printed = new Map<string, { first: PrintedColumnAt; filled?: Set<string> }>();
     for (const table of release.tables) {
-      // Each column's period, parsed once per table rather than once per cell.
-      const periods = table.columns.map((c) => periodKey(this.mustParseQuarter(c.period, release)));
-      for (const row of table.rows) {
-        if (row.cells.length !== table.columns.length) {
-          throw new Error(
-            `Release ${release.id}, ${table.title}, "${row.label}": ${row.cells.length} cells for ${table.columns.length} columns`
-          );
+      checkRows(release, table);
+      table.columns.forEach((column, columnIndex) => {
+        const quarter = this.mustParseQuarter(column.period, release);
+        const period = periodKey(quarter);
+        const at: PrintedColumnAt = { release, table, column, columnIndex, period };
+        // Another column of the release for the same statement, period and measure.
+        const same = `${table.statement}|${period}|${column.measure}`;
+        const seen = printed.get(same);
+        if (!seen) printed.set(same, { first: at });
+        else {
+          seen.filled ??= filledRows(seen.first);
+          checkPrintedOnce(seen.filled, at);
         }
-        row.cells.forEach((printed, columnIndex) => {
-          if (printed === "") return;
-          const column = table.columns[columnIndex];
-          const period = periods[columnIndex];
-          const key = figureKey(table.statement, row.id, period, column.measure);
-          const list = this.figures.get(key) ?? [];
-          if (list.some((f) => f.release === release)) {
-            throw new Error(`Release ${release.id} prints ${key} twice`);
-          }
-          const figure: Figure = {
-            release,
-            table,
-            row,
-            column,
-            columnIndex,
-            period,
-            measure: column.measure,
-            printed,
-            repair: repairs.get(`${table.statement}|${row.id}|${columnIndex}`),
-          };
-          list.push(figure);
-          this.figures.set(key, list);
-          if (column.measure === "amount") this.noteQuarter(table.statement, period);
-        });
-      }
+        const key = `${table.statement}|${period}`;
+        const list = this.columnsByPeriod.get(key) ?? [];
+        list.push(at);
+        this.columnsByPeriod.set(key, list);
+        if (column.measure === "amount" && table.rows.some((r) => r.cells[columnIndex] !== ""))
+          this.noteQuarter(table.statement, quarter);
+      });
     }
     for (const range of release.guidance.ranges)
       this.addGuidance(release, range.id, range.period, { release, range });
@@ -203,74 +275,118 @@ export class IIJModel {
       this.addGuidance(release, outlook.id, outlook.period, { release, outlook });
   }
 
-  private noteQuarter(statement: StatementId, key: string): void {
-    const list = this.quartersByStatement.get(statement) ?? [];
-    if (!list.some((q) => periodKey(q) === key)) {
-      list.push(
-        parsePeriod(key, this.latestQuarter ?? { kind: "quarter", fy: 2000, q: 1 })
-          .period as Quarter
-      );
-      list.sort((a, b) => quarterIndex(a) - quarterIndex(b));
-      this.quartersByStatement.set(statement, list);
+  /** Fills `figures` with every figure of a statement and period, the first time one is asked for. */
+  private indexPeriod(statement: StatementId, period: string): void {
+    const at = `${statement}|${period}`;
+    if (this.indexedPeriods.has(at)) return;
+    this.indexedPeriods.add(at);
+    for (const { release, table, column, columnIndex } of this.columnsByPeriod.get(at) ?? []) {
+      const repairs = this.repairsOf(release);
+      for (const row of table.rows) {
+        const printed = row.cells[columnIndex];
+        if (printed === "") continue;
+        const key = figureKey(statement, row.id, period, column.measure);
+        const list = this.figures.get(key) ?? [];
+        list.push({
+          release,
+          table,
+          row,
+          column,
+          columnIndex,
+          period,
+          measure: column.measure,
+          printed,
+          repair: repairs.get(`${statement}|${row.id}|${columnIndex}`),
+        });
+        this.figures.set(key, list);
+      }
     }
   }
 
+  private repairsOf(release: Release): ReadonlyMap<string, Repair> {
+    let repairs = this.repairsByRelease.get(release);
+    if (!repairs) {
+      repairs = new Map(release.repairs.map((r) => [`${r.statement}|${r.rowId}|${r.column}`, r]));
+      this.repairsByRelease.set(release, repairs);
+    }
+    return repairs;
+  }
+
+  private noteQuarter(statement: StatementId, quarter: Quarter): void {
+    let quarters = this.quartersByStatement.get(statement);
+    if (!quarters) {
+      quarters = new Map();
+      this.quartersByStatement.set(statement, quarters);
+    }
+    quarters.set(quarterIndex(quarter), quarter);
+  }
+
   private addGuidance(release: Release, id: string, period: string, entry: GuidanceEntry): void {
-    const p = parsePeriod(period, this.latestQuarter).period;
+    let p = this.guidancePeriodsParsed.get(period);
+    if (!p) {
+      p = parsePeriod(period, this.latestQuarter).period;
+      this.guidancePeriodsParsed.set(period, p);
+    }
     const key = `${id}|${periodKey(p)}|${entry.range ? "range" : "outlook"}`;
     const list = this.guidanceEntries.get(key) ?? [];
     list.push(entry);
     this.guidanceEntries.set(key, list);
-    if (!this.guidancePeriods.some((q) => periodKey(q) === periodKey(p)))
+    if (!this.guidancePeriodKeys.has(periodKey(p))) {
+      this.guidancePeriodKeys.add(periodKey(p));
       this.guidancePeriods.push(p);
+    }
   }
 
-  /** Built on first use: a workbook that reads only INCOME never pays for the other catalogues. */
+  /**
+   * Built on first use: a workbook that reads only INCOME never pays for the other catalogues. A
+   * line already seen in a newer release only adds its label, if new: nothing is made for it.
+   */
   private buildCatalogue(statement: StatementId): ItemCatalogue {
-    const newestFirst = [...this.releases].reverse();
     const items: Item[] = [];
     const labels = new Map<string, string[]>();
-    for (const release of newestFirst) {
-      const rows: {
-        id: string;
-        label: string;
-        section: string;
-        unit: PrintedUnit;
-        table: string;
-        page: string;
-        footnote?: string;
-      }[] =
-        statement === "GUIDANCE"
-          ? [...release.guidance.ranges, ...release.guidance.outlooks].map((g) => ({
-              id: g.id,
-              label: g.label,
-              section: release.guidance.title,
-              unit: "range" in g ? g.unit : "JPY millions",
-              table: release.guidance.title,
-              page: release.guidance.page,
-            }))
-          : release.tables
-              .filter((t) => t.statement === statement)
-              .flatMap((t) =>
-                t.rows.map((r) => ({
-                  id: r.id,
-                  label: r.label,
-                  section: r.section,
-                  unit: r.unit ?? t.unit,
-                  table: t.title,
-                  page: t.page,
-                  footnote: r.footnote,
-                }))
-              );
-      for (const row of rows) {
-        const seen = labels.get(row.id);
-        if (seen) {
-          if (!seen.includes(row.label)) seen.push(row.label);
-          continue;
+    const note = (
+      id: string,
+      label: string,
+      line: () => Omit<Item, "statement" | "printedLabels">
+    ) => {
+      const seen = labels.get(id);
+      if (seen) {
+        if (!seen.includes(label)) seen.push(label);
+        return;
+      }
+      const printedLabels = [label];
+      labels.set(id, printedLabels);
+      items.push({ statement, ...line(), printedLabels });
+    };
+    for (let i = this.releases.length - 1; i >= 0; i--) {
+      const release = this.releases[i];
+      if (statement === "GUIDANCE") {
+        const { title, page } = release.guidance;
+        for (const g of [...release.guidance.ranges, ...release.guidance.outlooks]) {
+          const unit: PrintedUnit = "range" in g ? g.unit : "JPY millions";
+          note(g.id, g.label, () => ({
+            id: g.id,
+            label: g.label,
+            section: title,
+            unit,
+            table: title,
+            page,
+          }));
         }
-        const printedLabels = [row.label];
-        labels.set(row.id, printedLabels);
-        items.push({ statement, ...row, printedLabels });
+        continue;
+      }
+      for (const t of release.tables) {
+        if (t.statement !== statement) continue;
+        for (const r of t.rows)
+          note(r.id, r.label, () => ({
+            id: r.id,
+            label: r.label,
+            section: r.section,
+            unit: r.unit ?? t.unit,
+            table: t.title,
+            page: t.page,
+            footnote: r.footnote,
+          }));
       }
     }
     if (statement === "GUIDANCE") return new ItemCatalogue(statement, items);
@@ -297,7 +413,17 @@ export class IIJModel {
   quarters(statement: StatementId): readonly Quarter[] {
     return statement === "GUIDANCE"
       ? (this.guidancePeriods.filter((p) => p.kind === "quarter") as Quarter[])
-      : (this.quartersByStatement.get(statement) ?? []);
+      : this.sortedQuartersOf(statement);
+  }
+
+  private sortedQuartersOf(statement: StatementId): readonly Quarter[] {
+    let sorted = this.sortedQuarters.get(statement);
+    if (!sorted) {
+      const byIndex = this.quartersByStatement.get(statement) ?? new Map<number, Quarter>();
+      sorted = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, q]) => q);
+      this.sortedQuarters.set(statement, sorted);
+    }
+    return sorted;
   }
 
   /** Every period any statement, table or guidance covers, oldest first; fiscal years last. */
@@ -312,11 +438,31 @@ export class IIJModel {
   structure(statement: LineStatement): StatementStructure {
     let structure = this.structures.get(statement);
     if (!structure) {
-      const newestFirst = [...this.releases].reverse().map((r) => releasePlaces(r, statement));
-      structure = new StatementStructure(statement, mergePlaces(newestFirst));
+      structure = new StatementStructure(statement, mergePlaces(this.placesNewestFirst(statement)));
       this.structures.set(statement, structure);
     }
     return structure;
+  }
+
+  /**
+   * Each release's lines of a statement, newest release first, leaving out a release that prints
+   * no line a newer one does not (it adds nothing to the merged order): with a long history of
+   * releases that print the same lines, the order costs about one release's worth to work out.
+   */
+  private placesNewestFirst(statement: LineStatement): PrintedPlace[][] {
+    const known = new Set<string>();
+    const newestFirst: PrintedPlace[][] = [];
+    for (let i = this.releases.length - 1; i >= 0; i--) {
+      const release = this.releases[i];
+      const adds = release.tables.some(
+        (t) => t.statement === statement && t.rows.some((row) => !known.has(row.id))
+      );
+      if (!adds) continue;
+      const places = releasePlaces(release, statement);
+      for (const place of places) known.add(place.id);
+      newestFirst.push(places);
+    }
+    return newestFirst;
   }
 
   /** Every footing and tie over the merged statements (the sheet's checks block). */
@@ -409,6 +555,7 @@ export class IIJModel {
     measure: Measure,
     vintage: Vintage = { kind: "latest" }
   ): Figure | undefined {
+    this.indexPeriod(statement, period);
     const list = this.figures.get(figureKey(statement, itemId, period, measure));
     if (!list || list.length === 0) return undefined;
     return pickVintage(list, vintage, (id) => {
@@ -427,6 +574,7 @@ export class IIJModel {
     period: string,
     measure: Measure
   ): readonly Figure[] {
+    this.indexPeriod(statement, period);
     return this.figures.get(figureKey(statement, itemId, period, measure)) ?? [];
   }
 
@@ -468,12 +616,17 @@ export class IIJModel {
     throw notAvailable(`${where}"${item.label}" is not printed for ${period}.`);
   }
 
-  /** A Table 1-5 figure in its printed unit: `IIJ.KPI`. */
-  kpi(periodInput: unknown, metricInput: unknown): Answer {
+  /**
+   * A Table 1-5 figure: `IIJ.KPI`. In its printed unit unless `unitInput` names another: an amount
+   * (JPY millions as printed) converts exactly to the statements' units; a count or rate (contracts,
+   * Gbps) takes none but its own.
+   */
+  kpi(periodInput: unknown, metricInput: unknown, unitInput?: unknown): Answer {
     const request = this.resolveQuarter(periodInput, "KPI");
     const item = this.catalogue("KPI").resolve(metricInput, "metric");
+    const unit = resolveUnit(unitInput, item.unit, `"${item.label}" (${item.table})`);
     const key = periodKey(request.period);
-    return this.answer(this.reading(item, key, null, request.vintage), item, key);
+    return this.answer(this.reading(item, key, unit, request.vintage), item, key);
   }
 
   /** The number in a printed cell: a printed "-" is 0; "NA" is `#N/A` with the reason if printed. */

@@ -8,6 +8,7 @@ import { type Item, innermostSection } from "./catalogue";
 import { STATEMENTS, type IIJModel, pickVintage } from "./model";
 import type { PeriodRequest } from "./periods";
 import { editDistance, nameKey } from "./names";
+import { type StatedEntry, resolveStated, statedEntries, statedMeasureName } from "./stated";
 
 export interface SearchHit {
   readonly item: Item;
@@ -77,6 +78,68 @@ export function searchItems(model: IIJModel, query: string, limit = 20): SearchH
   const order = (h: SearchHit) =>
     STATEMENTS.indexOf(h.item.statement) * 1000 + model.items(h.item.statement).indexOf(h.item);
   return hits.sort((a, b) => b.score - a.score || order(a) - order(b)).slice(0, limit);
+}
+
+/** A figure stated in the prose that matches a search, and how well. */
+export interface StatedHit {
+  readonly entry: StatedEntry;
+  readonly score: number;
+}
+
+/** A subject's amount before its changes, where they match alike. */
+const amountFirst = (hit: StatedHit) => (hit.entry.figure.measure === "amount" ? 0 : 1);
+
+/** The most a match in a figure's sentence, not its subject, scores: below its own subject's. */
+const SENTENCE_SCORE = 50;
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/**
+ * A sentence matches when it has every word of the query, exactly: a sentence is long, and a
+ * near-miss of one of its words ("help" for "held") is no match.
+ */
+function sentenceScore(query: string, sentence: string): number {
+  const wanted = wordsOf(query);
+  const has = new Set(wordsOf(sentence));
+  return wanted.length > 0 && wanted.every((w) => has.has(w)) ? SENTENCE_SCORE : 0;
+}
+
+/**
+ * Figures stated in the prose whose subject or id matches, best first (printed order breaks
+ * ties); failing those, figures whose sentence has every word of the query, scored lower.
+ */
+export function searchStated(model: IIJModel, query: string, limit = 20): StatedHit[] {
+  const hits: { hit: StatedHit; order: number }[] = [];
+  statedEntries(model).forEach((entry, order) => {
+    const f = entry.figure;
+    const own = Math.max(nameScore(query, f.label), nameScore(query, f.id.replace(/_/g, " ")));
+    const score = own > 0 ? own : sentenceScore(query, f.sentence);
+    if (score > 0) hits.push({ hit: { entry, score }, order });
+  });
+  return hits
+    .sort(
+      (a, b) =>
+        b.hit.score - a.hit.score || amountFirst(a.hit) - amountFirst(b.hit) || a.order - b.order
+    )
+    .slice(0, limit)
+    .map((h) => h.hit);
+}
+
+/**
+ * The formula that reads a stated figure: its subject as printed when that names it alone (with
+ * its measure when not the amount), else its id.
+ */
+export function statedFormulaFor(model: IIJModel, entry: StatedEntry): string {
+  const f = entry.figure;
+  const measure = f.measure === "amount" ? undefined : statedMeasureName(f.measure);
+  let name = f.label;
+  try {
+    if (resolveStated(model, entry.period, f.label, measure).figure.value !== f.value) name = f.id;
+  } catch {
+    name = f.id;
+  }
+  const args = [entry.period, name, ...(measure ? [measure] : [])].map(quote);
+  return `=IIJ.STATED(${args.join(",")})`;
 }
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -1,7 +1,14 @@
 import type { Release } from "../data/types";
 import { periodKey } from "./calendar";
 import type { Item } from "./catalogue";
-import { resolveAnyItem } from "./derived";
+import {
+  type DerivedLine,
+  derivedArithmetic,
+  derivedValue,
+  isDerived,
+  resolveAnyLine,
+} from "./derived";
+import { formatPrinted } from "./decimal";
 import { notAvailable } from "./errors";
 import type { Figure, GuidanceEntry, IIJModel } from "./model";
 
@@ -52,7 +59,36 @@ export function source(
   itemInput: unknown,
   statementInput?: unknown
 ): string {
-  const item = resolveAnyItem(model, itemInput, statementInput);
+  const { line, note } = resolveAnyLine(model, itemInput, statementInput);
+  const text = isDerived(line)
+    ? derivedSource(model, line, periodInput)
+    : printedSource(model, line, periodInput);
+  return note ? `${note} ${text}` : text;
+}
+
+/**
+ * A derived line's arithmetic over the printed figures, then each figure's citation; and where a
+ * release prints a figure for the same thing (Table 5's EBITDA), that figure and the difference.
+ */
+function derivedSource(model: IIJModel, line: DerivedLine, periodInput: unknown): string {
+  const answer = derivedValue(model, line, periodInput);
+  const text = [
+    `${line.label}, ${answer.period}: computed from printed figures (no release prints it). ${line.definition}: ${derivedArithmetic(answer)}.`,
+  ];
+  const printedAs =
+    line.printedAs && model.catalogue(line.printedAs.statement).get(line.printedAs.row);
+  if (printedAs) {
+    const reading = model.reading(printedAs, answer.period, "JPY thousands");
+    if (reading.kind === "value")
+      text.push(
+        `${printedAs.table} prints ${printedAs.label} ${reading.figure.printed} ${printedAs.unit} for ${answer.period} (=IIJ.${printedAs.statement}("${answer.period}","${printedAs.label}")), ${formatPrinted(reading.value.minus(answer.value))} JPY thousands from this: a gap in the release, noted by its checks.`
+      );
+  }
+  text.push(`Figures used: ${answer.parts.map((p) => citeFigure(p.figure, p.item)).join(" ")}`);
+  return text.join(" ");
+}
+
+function printedSource(model: IIJModel, item: Item, periodInput: unknown): string {
   if (item.statement === "GUIDANCE") {
     const request = model.resolveGuidancePeriod(periodInput);
     const key = periodKey(request.period);
@@ -65,7 +101,8 @@ export function source(
     const what = e.range
       ? `row "${item.label}", ${key}: printed "${e.range.range}" ${e.range.unit}`
       : `"${item.label}", ${key}: the outlook: "${e.outlook?.text}"`;
-    return `${releaseName(e.release)}, ${guidancePlace(e)}, ${what}.`;
+    const unit = e.range ? ` ${defaultUnit("GUIDANCE", e.range.unit)}` : "";
+    return `${releaseName(e.release)}, ${guidancePlace(e)}, ${what}.${unit}`;
   }
   const request = model.resolveQuarter(periodInput, item.statement);
   const key = periodKey(request.period);
@@ -73,6 +110,8 @@ export function source(
   const used = model.figure(item.statement, item.id, key, "amount", request.vintage);
   if (!used) throw notAvailable(`"${item.label}" is not printed for ${key}.`);
   const text = [citeFigure(used, item)];
+  if (item.statement === "KPI" && item.unit === "JPY millions")
+    text.push(defaultUnit("KPI", item.unit));
   if (history.length > 1) {
     const others = history.filter((f) => f !== used).map((f) => `${f.printed} in ${f.release.id}`);
     text.push(
@@ -80,4 +119,12 @@ export function source(
     );
   }
   return text.join(" ");
+}
+
+/**
+ * The unit a table's or guidance's amount is returned in, said where it differs from the
+ * statements' JPY thousands: a formula mixing them without a unit argument is off by 1,000.
+ */
+function defaultUnit(fn: "KPI" | "GUIDANCE", printed: string): string {
+  return `IIJ.${fn} returns it in ${printed} as printed unless its unit argument names another; the statements print JPY thousands, so give the same unit to both when combining them.`;
 }

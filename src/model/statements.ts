@@ -237,8 +237,9 @@ const CASHFLOW = describe({
     aliases: ["CFO", "Operating cash flow", "Cash from operations"],
     total: true,
   },
-  purchase_of_property_and_equipment: { aliases: ["Capex", "Purchases of PP&E"] },
-  investments_in_affiliates: {},
+  // Not "Capex": IIJ's CAPEX (Table 5) includes capitalized leases; see AMBIGUOUS_NAMES (derived.ts).
+  purchase_of_property_and_equipment: { aliases: ["Purchases of PP&E", "Cash capex"] },
+  investments_in_affiliates: { aliases: ["Cash invested in affiliates"] },
   purchase_of_short_term_investments: {},
   purchase_of_other_investments: {},
   redemption_of_short_term_investments: {},

@@ -140,9 +140,12 @@ export function releasePlaces(release: Release, statement: LineStatement): Print
  */
 export function mergePlaces(newestFirst: readonly (readonly PrintedPlace[])[]): PrintedPlace[] {
   const merged: PrintedPlace[] = [];
+  // A Set, not a scan of `merged`: with many releases nearly every line is already there.
+  const ids = new Set<string>();
   for (const places of newestFirst) {
     places.forEach((place, i) => {
-      if (merged.some((m) => m.id === place.id)) return;
+      if (ids.has(place.id)) return;
+      ids.add(place.id);
       const before = i === 0 ? -1 : merged.findIndex((m) => m.id === places[i - 1].id);
       merged.splice(before < 0 && i > 0 ? merged.length : before + 1, 0, place);
     });

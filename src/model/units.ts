@@ -4,9 +4,11 @@ import { invalidValue } from "./errors";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 
 /**
- * Units a statement amount can be asked for. Statements print JPY thousands; USD is translated at
- * the release's own convenience rate, exactly (no rounding). "USD thousands (as printed)" reads the
- * release's printed USD column instead, which exists for the latest quarter only.
+ * Units an amount can be asked for. Statements print JPY thousands, the KPI tables' amounts (Tables
+ * 2, 4 and 5) and guidance JPY millions; every function's default is the printed unit. USD is
+ * translated at the release's own convenience rate, exactly (no rounding). "USD thousands (as
+ * printed)" reads the statements' printed USD column instead, which exists for the latest quarter
+ * only.
  */
 export type Unit =
   "JPY thousands" | "JPY millions" | "JPY" | "USD thousands" | "USD" | "USD thousands (as printed)";
@@ -37,8 +39,10 @@ const UNIT_NAMES: Readonly<Record<Unit, readonly string[]>> = {
     "USD000",
     "USD '000",
     "USD k",
-    "$000",
-    "$ thousands",
+    // Not "$000" or "$ thousands": names are compared without punctuation, where they would be
+    // "000" and "thousands", the latter JPY thousands' (BY_KEY refuses a name with two units).
+    "US$000",
+    "US$ thousands",
   ],
   USD: ["USD", "dollars", "US dollars"],
   "USD thousands (as printed)": [
@@ -51,7 +55,11 @@ const UNIT_NAMES: Readonly<Record<Unit, readonly string[]>> = {
 
 const BY_KEY = new Map<string, Unit>();
 for (const [unit, names] of Object.entries(UNIT_NAMES) as [Unit, readonly string[]][]) {
-  for (const name of names) BY_KEY.set(nameKey(name), unit);
+  for (const name of names) {
+    const known = BY_KEY.get(nameKey(name));
+    if (known && known !== unit) throw new Error(`The unit name "${name}" is also ${known}'s`);
+    BY_KEY.set(nameKey(name), unit);
+  }
 }
 
 /** The units a row printed in `printed` can be converted to; the first is the default. */
@@ -66,6 +74,8 @@ function unitsFor(printed: PrintedUnit): readonly Unit[] {
         "USD",
         "USD thousands (as printed)",
       ];
+    case "JPY millions":
+      return ["JPY millions", "JPY thousands", "JPY", "USD thousands", "USD"];
     case "JPY":
       return ["JPY", "USD"];
     default:
@@ -75,7 +85,8 @@ function unitsFor(printed: PrintedUnit): readonly Unit[] {
 
 /**
  * Resolves the optional unit argument for a row printed in `printed`. Omitted means as printed.
- * Counts (shares, contracts) and table units take no unit: anything given is an error naming why.
+ * Counts and rates (shares, contracts, Gbps) are not amounts: they take no unit but their own
+ * ("contracts" returns what leaving it out does), and anything else is an error naming theirs.
  */
 export function resolveUnit(input: unknown, printed: PrintedUnit, what: string): Unit | null {
   const allowed = unitsFor(printed);
@@ -86,8 +97,9 @@ export function resolveUnit(input: unknown, printed: PrintedUnit, what: string):
     );
   }
   if (allowed.length === 0) {
+    if (nameKey(input) === nameKey(printed)) return null;
     throw invalidValue(
-      `${what} is printed in ${printed} and takes no unit; leave the unit argument empty.`
+      `${what} is printed in ${printed}, not an amount: it takes no unit but "${printed}" (or leave the unit argument empty); got "${shown(input)}".`
     );
   }
   const unit = BY_KEY.get(nameKey(input));
@@ -105,9 +117,18 @@ export function resolveUnit(input: unknown, printed: PrintedUnit, what: string):
   throw invalidValue(`"${shown(input)}" is not a unit.${hint} ${valid}`);
 }
 
-/** Converts an amount printed in `from` (JPY thousands or JPY) to `to` at `jpyPerUsd`. Exact. */
+/** JPY per unit of each printed JPY unit. */
+const YEN_PER: ReadonlyMap<PrintedUnit, number> = new Map<PrintedUnit, number>([
+  ["JPY", 1],
+  ["JPY thousands", 1000],
+  ["JPY millions", 1_000_000],
+]);
+
+/** Converts an amount printed in `from` (JPY millions, thousands or JPY) to `to` at `jpyPerUsd`. Exact. */
 export function convert(value: Dec, from: PrintedUnit, to: Unit, jpyPerUsd: Dec): Dec {
-  const yen = from === "JPY thousands" ? value.times(1000) : value;
+  const per = YEN_PER.get(from);
+  if (per === undefined) throw new Error(`${from} is not a JPY amount`);
+  const yen = value.times(per);
   switch (to) {
     case "JPY":
       return yen;

@@ -6,7 +6,7 @@
  * between the two syncs is found. The analyst's cells are never written (see merge.ts); a conflict
  * keeps the old sheet whole under another name; a failed write restores what was read and redraws
  * the previous model. The steps live in excel-writer/: read, record, guard, obstacles,
- * write-contents, write-look, names, restore, outcome.
+ * write-contents, write-look, write-print, names, restore, outcome.
  */
 import { type Grid, type MergeResult, anchorAtA1, mergeSheet, sameContent } from "./merge";
 import { type SheetPlan, a1 } from "./plan-types";

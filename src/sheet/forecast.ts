@@ -24,6 +24,7 @@ export {
   yearOperatingIncome,
 } from "./forecast/seeds";
 export { componentDriver } from "./forecast/basis";
+export { type ForecastCheck, checkDifference, forecastChecks } from "./forecast/checks";
 
 /**
  * The quarters to estimate after `target`: the rest of its fiscal year and the whole next one

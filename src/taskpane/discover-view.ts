@@ -131,15 +131,19 @@ async function insertChosen(
 }
 
 /** Find and insert: typing searches, arrows move through the matches, Enter or the button inserts. */
-function setUpFindAndInsert(model: IIJModel, unitOf: () => string, loading: () => boolean): void {
+function setUpFindAndInsert(
+  modelOf: () => IIJModel,
+  unitOf: () => string,
+  loading: () => boolean
+): void {
   const view = findView();
   // Formulas name a unit only when it is not the one the release prints.
   const formulaUnit = () => (unitOf() === "JPY thousands" ? undefined : unitOf());
-  view.input.addEventListener("input", () => showMatches(view, model, formulaUnit()));
+  view.input.addEventListener("input", () => showMatches(view, modelOf(), formulaUnit()));
   view.input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") move(view, 1);
     else if (event.key === "ArrowUp") move(view, -1);
-    else if (event.key === "Enter") void insertChosen(view, model, formulaUnit(), loading);
+    else if (event.key === "Enter") void insertChosen(view, modelOf(), formulaUnit(), loading);
     else return;
     event.preventDefault();
   });
@@ -149,16 +153,16 @@ function setUpFindAndInsert(model: IIJModel, unitOf: () => string, loading: () =
   });
   view.insert.addEventListener(
     "click",
-    () => void insertChosen(view, model, formulaUnit(), loading)
+    () => void insertChosen(view, modelOf(), formulaUnit(), loading)
   );
 }
 
 /** Where this number comes from: the active cell traced once the selection settles. */
-function setUpTrace(model: IIJModel): void {
+function setUpTrace(modelOf: () => IIJModel): void {
   const trace = element("trace", HTMLDivElement);
   renderProvenance(trace, null);
   const update = debounce(() => {
-    Excel.run((context) => traceActiveCell(context, model)).then(
+    Excel.run((context) => traceActiveCell(context, modelOf())).then(
       (p) => renderProvenance(trace, p),
       () => renderProvenance(trace, null)
     );
@@ -169,8 +173,11 @@ function setUpTrace(model: IIJModel): void {
   });
 }
 
-/** Data checks: a summary, then every check, failed and noted ones first. */
-function showChecks(model: IIJModel): void {
+/**
+ * Data checks: a summary, then every check, failed and noted ones first. Called again when the
+ * workbook's releases change (Add a release), since the checks run over the model's releases.
+ */
+export function showChecks(model: IIJModel): void {
   const results = runChecks(model);
   const failed = results.filter((r) => r.status === "fail").length;
   element("checks-summary", HTMLElement).textContent =
@@ -206,15 +213,17 @@ function setUpRepair(): void {
 
 /**
  * Wires the pane's Find / Insert, Trace, Checks and Repair sections.
+ * @param modelOf the current model, asked for at each use: a release added to or removed from the
+ *   workbook replaces it (src/model/registry.ts), and Find and Trace must answer from the new one
  * @param loading whether this pane is loading a quarter (Insert waits for it)
  */
 export function setUpDiscover(
-  model: IIJModel,
+  modelOf: () => IIJModel,
   unitOf: () => string,
   loading: () => boolean = () => false
 ): void {
-  setUpFindAndInsert(model, unitOf, loading);
-  setUpTrace(model);
-  showChecks(model);
+  setUpFindAndInsert(modelOf, unitOf, loading);
+  setUpTrace(modelOf);
+  showChecks(modelOf());
   setUpRepair();
 }

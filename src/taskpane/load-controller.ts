@@ -17,16 +17,23 @@ export interface LoadView {
 
 export class LoadController {
   private busy = false;
+  private readonly modelOf: () => IIJModel;
 
+  /**
+   * @param model the model, or how to get the current one: a release added to the workbook
+   * changes the registered model (src/model/registry.ts), and the next load uses it at once.
+   */
   constructor(
-    private readonly model: IIJModel,
+    model: IIJModel | (() => IIJModel),
     private readonly write: (plan: SheetPlan) => Promise<LoadOutcome>,
     private readonly view: LoadView
-  ) {}
+  ) {
+    this.modelOf = typeof model === "function" ? model : () => model;
+  }
 
   /** Quarters the pane offers, latest first: every quarter of every registered release. */
   quarters(): string[] {
-    return [...this.model.quarters("INCOME")].reverse().map(periodKey);
+    return [...this.modelOf().quarters("INCOME")].reverse().map(periodKey);
   }
 
   units(): readonly SheetUnit[] {
@@ -52,7 +59,7 @@ export class LoadController {
         return true;
       }
       this.view.setStatus(`Loading ${quarter} in ${unit}…`, "info");
-      const plan = planModelSheet(this.model, { quarter, unit: unit as SheetUnit });
+      const plan = planModelSheet(this.modelOf(), { quarter, unit: unit as SheetUnit });
       const outcome = await this.write(plan);
       this.view.setStatus(outcome.message, outcome.ok ? "success" : "error");
     } catch (error) {

@@ -53,7 +53,7 @@ describe("bad arguments never give a number: an error value naming the valid cho
 
 test("an unexpected internal failure becomes a #VALUE! that says so, never an exception", () => {
   const broken = {
-    statementAmount: () => {
+    resolveQuarter: () => {
       throw new TypeError("boom");
     },
   } as never;

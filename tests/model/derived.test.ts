@@ -108,7 +108,8 @@ describe("STATEMENT spills each statement whole", () => {
 
 describe("SOURCE cites the printed page", () => {
   test("a statement figure: release, statement, page, row, column, printed figure, unit", () => {
-    expect(source(model, "1Q01", "Dedicated access services")).toBe(
+    // With its statement: without one the name could also be Table 3's row (ambiguous-aliases.test.ts).
+    expect(source(model, "1Q01", "Dedicated access services", "INCOME")).toBe(
       'IIJ earnings release of August 14, 2001 (2001-08-14), Consolidated Statements of Operations (Appendix 1), row "Dedicated access services" under Revenues / Connectivity and value-added services, column "Jun 30, 2001 JPY" (1Q01): printed 3,386,912 JPY thousands.'
     );
   });

@@ -395,6 +395,13 @@ test("every kind of call of the write was made to fail", () => {
       "chart.setPosition",
       "series.axisGroup",
       "series.lineStyle",
+      // The print setup (write-print.ts).
+      "pageLayout.orientation",
+      "pageLayout.zoom",
+      "pageLayout.printArea",
+      "pageLayout.printTitleRows",
+      "pageLayout.printTitleColumns",
+      "pageLayout.footer",
     ])
   );
 });

@@ -3,9 +3,13 @@
  * checked against arithmetic done here on figures typed from the printed release (JPY millions).
  */
 import { Dec, defaultModel, quarter } from "../../src/model";
+import { BALANCING, TIES, type Term } from "../../src/model";
 import {
+  type ForecastCheck,
   type Scenario,
+  checkDifference,
   driverName,
+  forecastChecks,
   forecastLines,
   forecastQuarters,
   seedDrivers,
@@ -304,4 +308,46 @@ describe("a load of an older quarter (4Q00)", () => {
 
 test("the latest quarter has no back-test block: nothing estimated has been printed", () => {
   expect(plan.cells.some((c) => c.text?.startsWith("Back-test"))).toBe(false);
+});
+
+describe("the forecast's checks restate no sum: they are identities of statements.ts", () => {
+  const cellOf = (t: Term) => `${t.statement}.${t.row}@${t.lag ?? 0}`;
+  const checks = forecastChecks();
+
+  test("the balance sheet balances, and its cash ties to the cash flow's at both ends", () => {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    expect([...byId.keys()]).toEqual(["balance", "cash", "cash_beginning"]);
+    for (const check of checks) expect([...BALANCING, ...TIES]).toContain(check.identity);
+    expect(checkDifference(byId.get("balance")!, cellOf)).toBe(
+      "BALANCE.total_assets@0-BALANCE.total_liabilities_and_shareholders_equity@0"
+    );
+    expect(checkDifference(byId.get("cash")!, cellOf)).toBe("BALANCE.cash@0-CASHFLOW.cash_end@0");
+    expect(checkDifference(byId.get("cash_beginning")!, cellOf)).toBe(
+      "CASHFLOW.cash_beginning@0-BALANCE.cash@1"
+    );
+    // A year's column has no previous quarter: no beginning-cash check there.
+    const noLag = (t: Term) => ((t.lag ?? 0) > 0 ? null : cellOf(t));
+    expect(checkDifference(byId.get("cash_beginning")!, noLag)).toBeNull();
+  });
+
+  test("each side's terms keep their signs; the other side's are negated", () => {
+    const identity = {
+      checkId: "x",
+      name: "a - b = c",
+      left: [
+        { statement: "BALANCE", row: "a" },
+        { statement: "BALANCE", row: "b", sign: -1 },
+      ],
+      right: [{ statement: "BALANCE", row: "c" }],
+    } as const;
+    const check = (from: "left" | "right"): ForecastCheck => ({
+      id: "balance",
+      label: "",
+      identity,
+      from,
+    });
+    const name = (t: Term) => t.row;
+    expect(checkDifference(check("left"), name)).toBe("a-b-c");
+    expect(checkDifference(check("right"), name)).toBe("c-a+b");
+  });
 });

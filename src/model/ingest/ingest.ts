@@ -2,6 +2,7 @@
  * Ingest: a release's text in, the release as data out, every figure settled by the release's own
  * arithmetic or marked unresolved. Pure: no files, no Node; the CLI and the pane call it alike.
  */
+import { nameKey } from "../names";
 import type {
   IngestJudgements,
   PrintedTable,
@@ -20,6 +21,7 @@ import { readGuidance } from "./guidance";
 import { convenienceRate, outlookSentences, paragraphs, releaseHeading } from "./prose";
 import { type DraftRelease, readRelease } from "./read";
 import { type Decision, settleCells } from "./settle";
+import { statedFigures } from "./stated";
 import { type IngestSummary, summarize } from "./summary";
 import { sourceLines } from "./text";
 
@@ -133,11 +135,14 @@ export function ingestRelease(text: string, options: IngestOptions = {}): Ingest
     prose
   );
   const unresolved = [...cells, ...guidance.unresolved];
+  const latestQuarter = periodKey(quarters[quarters.length - 1]);
+  const rowLabels = new Set(draft.tables.flatMap((t) => t.rows.map((r) => nameKey(r.label))));
+  const stated = statedFigures(lines, latestQuarter, rowLabels);
   const release: Release = {
     id: heading.date,
     title: heading.title,
     date: heading.date,
-    latestQuarter: periodKey(quarters[quarters.length - 1]),
+    latestQuarter,
     source: `IIJ earnings release, ${heading.printedDate} (OCR text ${options.sourceName ?? "pasted"})`,
     rate,
     tables: printedTables(draft, decisions),
@@ -152,6 +157,7 @@ export function ingestRelease(text: string, options: IngestOptions = {}): Ingest
       ...plugsOf(grid, constraints, values, ctx.rate),
     ],
     ...(unresolved.length > 0 ? { unresolved } : {}),
+    ...(stated.length > 0 ? { stated } : {}),
   };
   const problems = [...draft.problems, ...guidance.problems];
   const status = unresolved.length > 0 || problems.length > 0 ? "unresolved" : "settled";

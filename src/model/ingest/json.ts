@@ -4,7 +4,14 @@
  * once with its place ("release 2: tables[0].rows[3].cells: 8 cells for 9 columns"), so a bad data
  * directory is fixed in one go.
  */
-import type { Measure, PrintedUnit, Release, StatementId } from "../../data/types";
+import type {
+  Measure,
+  PrintedUnit,
+  Release,
+  StatedMeasure,
+  StatedUnit,
+  StatementId,
+} from "../../data/types";
 import { readPrinted } from "../printed";
 
 const STATEMENTS: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI", "GUIDANCE"];
@@ -18,6 +25,25 @@ const UNITS: readonly PrintedUnit[] = [
   "ADS equivalents",
   "contracts",
   "Gbps",
+];
+const STATED_UNITS: readonly StatedUnit[] = [
+  ...UNITS,
+  "JPY billions",
+  "JPY trillions",
+  "Mbps",
+  "percent",
+  "percentage points",
+  "times",
+  "count",
+];
+const STATED_MEASURES: readonly StatedMeasure[] = [
+  "amount",
+  "from",
+  "yoyPct",
+  "qoqPct",
+  "change",
+  "low",
+  "high",
 ];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUARTER = /^[1-4]Q\d{2}$/;
@@ -165,6 +191,21 @@ function validateNotes(o: Json, at: string, problems: Problems): void {
   });
 }
 
+/** The figures stated in the prose: each a subject, a printed figure and its sentence. */
+function validateStated(o: Json, at: string, problems: Problems): void {
+  if (o.stated === undefined) return;
+  eachObject(list(o, "stated", at, problems), `${at}.stated`, problems, (f, fat) => {
+    text(f, "id", fat, problems, /^[a-z0-9_]+$/);
+    for (const key of ["label", "printed", "sentence", "page", "heading", "place"])
+      text(f, key, fat, problems);
+    text(f, "value", fat, problems, /^-?\d+(\.\d+)?$/);
+    oneOf(f, "unit", STATED_UNITS, fat, problems);
+    oneOf(f, "measure", STATED_MEASURES, fat, problems);
+    if (f.period !== undefined) text(f, "period", fat, problems, QUARTER);
+    if (f.base !== undefined) text(f, "base", fat, problems, QUARTER);
+  });
+}
+
 /** Every problem with one release's data, by its place in the JSON. */
 export function releaseProblems(value: unknown, at = "release"): string[] {
   const problems: string[] = [];
@@ -184,6 +225,7 @@ export function releaseProblems(value: unknown, at = "release"): string[] {
   );
   validateGuidance(value.guidance, `${at}.guidance`, problems);
   validateNotes(value, at, problems);
+  validateStated(value, at, problems);
   return problems;
 }
 

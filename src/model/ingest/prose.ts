@@ -12,6 +12,7 @@ import {
   periodKey,
   quarterEndingOn,
 } from "../calendar";
+import { nameKey } from "../names";
 import { GUIDANCE_METRICS } from "./lexicon";
 import { type SourceLine, sentencesOf, stripMarkup } from "./text";
 
@@ -89,12 +90,24 @@ export interface Paragraph {
 function isHeadingLine(text: string): boolean {
   const words = text.split(/\s+/).length;
   return (
-    words <= 12 && !/[.:;,]$/.test(text) && !/\bPage\s+\d+$/.test(text) && !/\d{4}$/.test(text)
+    words <= 12 &&
+    /[A-Za-z]/.test(text) &&
+    !/[.:;,]$/.test(text) &&
+    !/\bPage\s+\d+$/.test(text) &&
+    !/\d{4}$/.test(text)
   );
 }
 
-/** The paragraphs of the prose: lines run together until a blank line; a bullet is its own. */
-export function paragraphs(lines: readonly SourceLine[]): Paragraph[] {
+/**
+ * The paragraphs of the prose: lines run together until a blank line; a bullet is its own.
+ * `tableLabels` (by `nameKey`): a short line that is a table row's label is that row's label
+ * printed away from its table (Table 3's "Dedicated Access Services" above its detached values),
+ * neither a heading nor prose: the text below it stays under the heading above.
+ */
+export function paragraphs(
+  lines: readonly SourceLine[],
+  tableLabels: ReadonlySet<string> = new Set()
+): Paragraph[] {
   const out: { text: string; page: string; heading: string; bullet: boolean }[] = [];
   let heading = "";
   let current: string[] = [];
@@ -103,8 +116,9 @@ export function paragraphs(lines: readonly SourceLine[]): Paragraph[] {
   const close = () => {
     if (current.length === 0) return;
     const text = current.join(" ");
-    if (!bullet && current.length === 1 && isHeadingLine(text)) heading = text;
-    else out.push({ text, page, heading, bullet });
+    const short = !bullet && current.length === 1 && isHeadingLine(text);
+    if (short && !tableLabels.has(nameKey(text))) heading = text;
+    else if (!short) out.push({ text, page, heading, bullet });
     current = [];
   };
   for (const line of lines) {

@@ -27,6 +27,8 @@ export interface IngestSummary {
   readonly unresolved: readonly UnresolvedCell[];
   readonly renamed: readonly LineChange[];
   readonly added: readonly LineChange[];
+  /** Figures stated only in the prose, each with its sentence (`Release.stated`). */
+  readonly stated: number;
   /** What could not be read outside the figures (a table without quarters, a range unreadable). */
   readonly problems: readonly string[];
 }
@@ -60,6 +62,7 @@ export function summarize(input: SummaryInput): IngestSummary {
         (n, t) => n + t.rows.reduce((m, r) => m + r.cells.filter((c) => c !== "").length, 0),
         0
       ) ?? 0,
+    stated: release?.stated?.length ?? 0,
     repairs: release?.repairs ?? [],
     inconsistencies: release?.inconsistencies ?? [],
     unresolved: release?.unresolved ?? [],
@@ -78,6 +81,7 @@ export function formatSummary(s: IngestSummary): string[] {
   const lines = [
     `release ${s.release} (latest quarter ${s.latestQuarter}): ${s.status}`,
     `${s.figures} figures read; ${s.repairs.length} repairs; ${s.inconsistencies.length} inconsistencies of the release's own; ${s.unresolved.length} unresolved`,
+    `${s.stated} figures stated in the prose, each with its sentence (IIJ.STATED)`,
   ];
   for (const r of s.repairs)
     lines.push(

@@ -1,10 +1,11 @@
 /**
  * The model sheet's look, queued: format resets, fonts and fills, column widths, panes, check
- * highlighting, lists and charts. A load draws the new plan's look with these; a failed load
- * redraws the previous plan's with the same functions.
+ * highlighting, lists, charts and the print setup (write-print.ts). A load draws the new plan's
+ * look with these; a failed load redraws the previous plan's with the same functions.
  */
 import { type PlanArea, type PlanCell, type PlanChart, type SheetPlan, a1 } from "../plan-types";
 import { CHECK_ALERT, STYLES } from "../styles";
+import { queuePrintSetup } from "./write-print";
 
 // Column widths are in points; a character of the default font is about 5.5 points wide.
 const POINTS_PER_CHARACTER = 5.5;
@@ -70,6 +71,7 @@ export function queueLook(
   queueCheckHighlighting(sheet, plan.checkAreas);
   queueLists(sheet, plan.validations);
   queueCharts(sheet, plan.charts, existingCharts);
+  queuePrintSetup(sheet, plan.print);
 }
 
 function queueStyles(sheet: Excel.Worksheet, planCells: readonly PlanCell[]): void {

@@ -2,7 +2,7 @@
  * The forecast build: rows the estimates need beyond the statements (gross profit, D&A, the
  * Table 5 EBITDA gap, EBITDA), over the actual quarters, the estimates and the fiscal year alike.
  */
-import { EBITDA_DEFINITION, periodKey, shiftQuarter } from "../../model";
+import { EBITDA_DEFINITION, type Term, derivedLine, periodKey, shiftQuarter } from "../../model";
 import { COST_COMPONENTS } from "../../model/forecast-spec";
 import { componentDriver, driverName } from "../forecast";
 import { LABEL_COL, type PeriodColumn, type QuarterColumn } from "./columns";
@@ -20,6 +20,17 @@ import {
 import { type SheetWriter, formulaRow, yearSum } from "./writer";
 
 type Formula = (c: PeriodColumn) => string;
+
+/**
+ * A derived line's formula from its one definition (src/model/derived.ts), which the functions
+ * answer from too, so `=IIJ.INCOME(q,"Gross profit")` and the sheet's row cannot disagree.
+ */
+function derivedFormula(id: string, cellOf: (t: Term) => string): string {
+  const parts = derivedLine(id).terms.map(
+    (t, i) => `${t.sign === -1 ? "-" : i === 0 ? "" : "+"}${cellOf(t)}`
+  );
+  return `=${parts.join("")}`;
+}
 
 const OPERATING_INCOME = lineRow("INCOME", "operating_income");
 
@@ -73,7 +84,9 @@ function buildRows(ctx: PlanContext, layout: SheetLayout): Row[] {
       "gross_profit",
       "Gross profit (total revenues - total costs)",
       (c) =>
-        `=${at(lineRow("INCOME", "total_revenues"), c)}-${at(lineRow("INCOME", "total_costs"), c)}`,
+        derivedFormula("gross_profit", (t) =>
+          at(printedRow({ statement: t.statement, id: t.row }), c)
+        ),
     ],
     ...componentRows(ctx, layout),
     [

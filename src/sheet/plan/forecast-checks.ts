@@ -1,47 +1,37 @@
 /**
  * The estimates' own checks, one per estimated column: the balance sheet balances, its cash is the
- * cash flow's ending cash, and each quarter's beginning cash is the previous quarter end's. Each
- * is 0 by construction; a value typed over a line the cash flow does not carry shows here.
+ * cash flow's ending cash, and each quarter's beginning cash is the previous quarter end's, as
+ * `src/model/statements.ts` describes them (`forecast/checks.ts`). Each is 0 by construction; a
+ * value typed over a line the cash flow does not carry shows here.
  */
-import { periodKey, shiftQuarter } from "../../model";
+import { type Term, periodKey, shiftQuarter } from "../../model";
+import { type ForecastCheck, checkDifference, forecastChecks } from "../forecast";
 import type { PeriodColumn } from "./columns";
 import type { PlanContext } from "./context";
 import { amountFormat } from "./formats";
-import { type RowId, type Section, type SheetLayout, lineRow } from "./layout";
+import { type RowId, type Section, type SheetLayout, printedRow } from "./layout";
 import type { SheetWriter } from "./writer";
 
-type Check = [RowId, string, (layout: SheetLayout, c: PeriodColumn) => string | null];
+const CHECKS = forecastChecks();
 
-const CHECKS: readonly Check[] = [
-  [
-    "forecast_check:balance",
-    "Total assets - total liabilities, minority interest and shareholders' equity",
-    (layout, c) =>
-      `${layout.cell(lineRow("BALANCE", "total_assets"), c.key)}-${layout.cell(lineRow("BALANCE", "total_liabilities_and_shareholders_equity"), c.key)}`,
-  ],
-  [
-    "forecast_check:cash",
-    "Balance-sheet cash - the cash flow's cash at the end of the period",
-    (layout, c) =>
-      `${layout.cell(lineRow("BALANCE", "cash"), c.key)}-${layout.cell(lineRow("CASHFLOW", "cash_end"), c.key)}`,
-  ],
-  [
-    "forecast_check:cash_beginning",
-    "Cash at the beginning of the period - balance-sheet cash at the previous quarter end",
-    (layout, c) =>
-      c.kind === "year"
-        ? null
-        : `${layout.cell(lineRow("CASHFLOW", "cash_beginning"), c.key)}-${layout.cell(lineRow("BALANCE", "cash"), periodKey(shiftQuarter(c.quarter, -1)))}`,
-  ],
-];
+const rowOf = (check: ForecastCheck): RowId => `forecast_check:${check.id}`;
+
+/** A term's cell in column `c`: its line, `lag` quarters back (none in a year's column). */
+function termCell(layout: SheetLayout, c: PeriodColumn, term: Term): string | null {
+  const lag = term.lag ?? 0;
+  if (lag === 0) return layout.cell(printedRow({ statement: term.statement, id: term.row }), c.key);
+  if (c.kind === "year") return null;
+  const period = periodKey(shiftQuarter(c.quarter, -lag));
+  return layout.cell(printedRow({ statement: term.statement, id: term.row }), period);
+}
 
 function buildChecks(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): void {
   const columns = ctx.columns.all.filter((c) => c.kind !== "actual");
-  for (const [id, label, difference] of CHECKS) {
-    const row = layout.row(id);
-    out.label(row, label);
+  for (const check of CHECKS) {
+    const row = layout.row(rowOf(check));
+    out.label(row, check.label);
     for (const c of columns) {
-      const d = difference(layout, c);
+      const d = checkDifference(check, (term) => termCell(layout, c, term));
       if (d)
         out.put(row, c.col, {
           formula: `=ROUND(${d},6)`,
@@ -50,7 +40,10 @@ function buildChecks(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): v
         });
     }
   }
-  const [first, last] = [layout.row(CHECKS[0][0]), layout.row(CHECKS[CHECKS.length - 1][0])];
+  const [first, last] = [
+    layout.row(rowOf(CHECKS[0])),
+    layout.row(rowOf(CHECKS[CHECKS.length - 1])),
+  ];
   out.checkAreas.push({
     firstRow: first,
     lastRow: last,
@@ -63,6 +56,6 @@ function buildChecks(ctx: PlanContext, layout: SheetLayout, out: SheetWriter): v
 export const FORECAST_CHECKS: Section = {
   id: "forecast_checks",
   title: ({ unit }) => `Forecast checks (${unit}; each estimated quarter and year, should be 0)`,
-  rows: () => CHECKS.map(([id]) => id),
+  rows: () => CHECKS.map(rowOf),
   build: buildChecks,
 };
