@@ -170,7 +170,10 @@ export interface FindOptions {
    * item at its latest printed quarter (guidance: the first period it is given for).
    */
   readonly period?: string;
-  /** For statement amounts; tables and guidance keep their printed units. */
+  /**
+   * The unit of the amounts offered: statement amounts (JPY thousands by default) and the tables'
+   * and guidance's amounts (printed in JPY millions); counts, rates and words keep their own.
+   */
   readonly unit?: string;
   /** The most hits returned, best first; FIND_DEFAULT_LIMIT (20) by default. */
   readonly limit?: number;

@@ -2,11 +2,11 @@ import type { StatementId } from "../data/types";
 import { type Period, isoDate, periodKey, printedDate, quarterEnd, quarterStart } from "./calendar";
 import { type Item, innermostSection } from "./catalogue";
 import { Dec } from "./decimal";
-import { IIJError, invalidValue } from "./errors";
-import { readRange } from "./guidance";
+import { IIJError } from "./errors";
+import { guidanceValue } from "./guidance";
 import { type FinancialStatement, type IIJModel, STATEMENTS } from "./model";
 import { isOmitted } from "./names";
-import { resolveUnit } from "./units";
+import { type Unit, resolveUnit } from "./units";
 
 /** A cell of a spilled grid: a value, or the error of that one cell. */
 export type GridCell = Dec | string | IIJError;
@@ -41,29 +41,12 @@ function cell(compute: () => Dec): GridCell {
  * another unit than the statement's (per-share data, share counts) keep it and say so in the label.
  */
 export function statementGrid(model: IIJModel, statement: StatementId, unitInput?: unknown): Grid {
-  if (statement === "GUIDANCE") {
-    if (!isOmitted(unitInput))
-      throw invalidValue(`Guidance keeps its printed unit (JPY millions); leave the unit empty.`);
-    return guidanceGrid(model);
-  }
+  if (statement === "GUIDANCE") return guidanceGrid(model, unitInput);
   const quarters = model.quarters(statement);
   const items = model.items(statement);
   const labels = displayLabels(items);
   const first = items[0];
-  if (statement === "KPI") {
-    if (!isOmitted(unitInput))
-      throw invalidValue(
-        `KPI tables keep their printed units (contracts, JPY millions, Gbps); leave the unit empty.`
-      );
-    const header: GridCell[] = ["KPI (Tables 1-5, printed units)", ...quarters.map(periodKey)];
-    return [
-      header,
-      ...items.map((item) => [
-        `${labels.get(item.id)} (${item.unit})`,
-        ...quarters.map((q) => cell(() => model.kpi(periodKey(q), item.id).value)),
-      ]),
-    ];
-  }
+  if (statement === "KPI") return kpiGrid(model, unitInput);
   const fs = statement as FinancialStatement;
   const unit = resolveUnit(unitInput, first.unit, `${statement}`) as string;
   const header: GridCell[] = [`${first.table} (${unit})`, ...quarters.map(periodKey)];
@@ -80,8 +63,44 @@ export function statementGrid(model: IIJModel, statement: StatementId, unitInput
   return [header, ...rows];
 }
 
-function guidanceGrid(model: IIJModel): Grid {
-  const rows: Grid = [["Guidance (JPY millions)", "Period", "Low", "Mid", "High", "Outlook"]];
+/** The unit asked for the amounts of a table printed in JPY millions (Tables 2, 4, 5; guidance). */
+function amountUnit(unitInput: unknown, what: string): Unit | null {
+  if (isOmitted(unitInput)) return null;
+  return resolveUnit(unitInput, "JPY millions", what);
+}
+
+/**
+ * Tables 1-5, each row in its printed unit; with a unit, the amounts (JPY millions as printed) in
+ * that unit, exactly as `IIJ.KPI` converts them, while counts and rates keep theirs. Each label
+ * says its row's unit, so a spilled block never mixes units silently.
+ */
+function kpiGrid(model: IIJModel, unitInput: unknown): Grid {
+  const asked = amountUnit(unitInput, "the KPI tables' amounts");
+  const quarters = model.quarters("KPI");
+  const items = model.items("KPI");
+  const labels = displayLabels(items);
+  const title = asked ? `amounts in ${asked}, others as printed` : "printed units";
+  const header: GridCell[] = [`KPI (Tables 1-5, ${title})`, ...quarters.map(periodKey)];
+  return [
+    header,
+    ...items.map((item) => {
+      const converts = asked !== null && item.unit === "JPY millions";
+      return [
+        `${labels.get(item.id)} (${converts ? asked : item.unit})`,
+        ...quarters.map((q) =>
+          cell(() => model.kpi(periodKey(q), item.id, converts ? asked : undefined).value)
+        ),
+      ];
+    }),
+  ];
+}
+
+function guidanceGrid(model: IIJModel, unitInput: unknown): Grid {
+  const asked = amountUnit(unitInput, "guidance");
+  const bounds = ["low", "mid", "high"] as const;
+  const rows: Grid = [
+    [`Guidance (${asked ?? "JPY millions"})`, "Period", "Low", "Mid", "High", "Outlook"],
+  ];
   for (const p of model.guidancePeriodList()) {
     const key = periodKey(p);
     for (const item of model.items("GUIDANCE")) {
@@ -90,13 +109,15 @@ function guidanceGrid(model: IIJModel): Grid {
       if (!range && !outlook) continue;
       const none = (what: string) =>
         new IIJError("#N/A", `No ${what} for ${item.label} in ${key}.`);
-      const bounds = range ? readRange(range) : null;
+      // Each bound as IIJ.GUIDANCE answers it for this period and unit: one conversion.
+      const bound = (b: (typeof bounds)[number]) =>
+        range
+          ? cell(() => guidanceValue(model, key, item.id, b, asked ?? undefined).value as Dec)
+          : none("range");
       rows.push([
         item.label,
         key,
-        bounds ? bounds.low : none("range"),
-        bounds ? bounds.low.plus(bounds.high).dividedBy(2) : none("range"),
-        bounds ? bounds.high : none("range"),
+        ...bounds.map(bound),
         outlook ? outlook.text : range ? `${range.range} (${range.unit})` : none("outlook"),
       ]);
     }

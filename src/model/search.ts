@@ -3,6 +3,7 @@
  * section, with typos forgiven. Used by the pane's search box and `iij-model find`.
  */
 import type { StatementId } from "../data/types";
+import { resolveUnit } from "./units";
 import { type Period, periodKey, samePeriod } from "./calendar";
 import { type Item, innermostSection } from "./catalogue";
 import { STATEMENTS, type IIJModel, pickVintage } from "./model";
@@ -145,18 +146,39 @@ export function statedFormulaFor(model: IIJModel, entry: StatedEntry): string {
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
+ * Whether a formula for `item` in `period` gives an amount `unit` converts: a table's or a guided
+ * range's JPY millions (a count, a rate or words take no unit), and `unit` is another.
+ */
+function takesUnit(model: IIJModel, item: Item, period: string, unit: string): boolean {
+  if (item.unit !== "JPY millions") return false;
+  try {
+    // A unit the statements have but a table's amount cannot take (USD as printed): none.
+    if (resolveUnit(unit, "JPY millions", item.label) === "JPY millions") return false;
+    if (item.statement !== "GUIDANCE") return true;
+    const key = periodKey(model.resolveGuidancePeriod(period).period);
+    return model.guidance(item.id, key, "range").length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The formula that reads an item, as it would be typed: its printed label when that names it alone
- * in its statement, else its id. `unit` is added only when it is not the default.
+ * in its statement, else its id. `unit` is added only when it is not the item's default (JPY
+ * thousands for the statements, the printed JPY millions for the tables' and guidance's amounts):
+ * a unit asked for applies to every amount, so figures inserted together are in one unit.
  */
 export function formulaFor(model: IIJModel, item: Item, period: string, unit?: string): string {
   const labelIsUnique = model.catalogue(item.statement).find(item.label) === item;
   const name = quote(labelIsUnique ? item.label : item.id);
   const p = quote(period);
+  const tableUnit = unit && takesUnit(model, item, period, unit) ? `,${quote(unit)}` : "";
   switch (item.statement) {
     case "KPI":
-      return `=IIJ.KPI(${p},${name})`;
+      return `=IIJ.KPI(${p},${name}${tableUnit})`;
     case "GUIDANCE":
-      return `=IIJ.GUIDANCE(${p},${name})`;
+      // The unit is GUIDANCE's fourth argument: the bound before it is the default, "mid".
+      return `=IIJ.GUIDANCE(${p},${name}${tableUnit ? `,"mid"${tableUnit}` : ""})`;
     default: {
       const u =
         unit && unit !== "JPY thousands" && item.unit === "JPY thousands" ? `,${quote(unit)}` : "";

@@ -137,8 +137,10 @@ function setUpFindAndInsert(
   loading: () => boolean
 ): void {
   const view = findView();
-  // Formulas name a unit only when it is not the one the release prints.
-  const formulaUnit = () => (unitOf() === "JPY thousands" ? undefined : unitOf());
+  // The pane's unit for every amount offered: formulaFor names it only where it is not the
+  // item's default (statements: JPY thousands; the tables' and guidance's amounts: JPY millions),
+  // so figures inserted side by side are in one unit.
+  const formulaUnit = () => unitOf();
   view.input.addEventListener("input", () => showMatches(view, modelOf(), formulaUnit()));
   view.input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") move(view, 1);

@@ -101,9 +101,53 @@ describe("STATEMENT spills each statement whole", () => {
     expect(fy[5]).toMatch(/positive operating income/);
   });
 
-  test("a unit for a table that keeps printed units is #VALUE!", () => {
-    expect(() => statementGrid(model, "KPI", "JPY millions")).toThrow(/keep their printed units/);
+  test("with a unit, the tables' amounts spill in it; counts and rates keep theirs and say so", () => {
+    const grid = statementGrid(model, "KPI", "JPY thousands");
+    expect(grid[0]).toEqual([
+      "KPI (Tables 1-5, amounts in JPY thousands, others as printed)",
+      "1Q00",
+      "4Q00",
+      "1Q01",
+    ]);
+    const row = (label: string) =>
+      grid
+        .find((r) => r[0] === label)!
+        .slice(1)
+        .map(String);
+    // Table 4 as printed: 1,433 / 1,409 / 867 JPY millions.
+    expect(row("International Backbone Costs (JPY thousands)")).toEqual([
+      "1433000",
+      "1409000",
+      "867000",
+    ]);
+    // Table 1 as printed: 2,185 / 2,596 / 2,657 contracts.
+    expect(row("Total Dedicated Access Services Contracts (contracts)")).toEqual([
+      "2185",
+      "2596",
+      "2657",
+    ]);
   });
+
+  test("with a unit, guidance's bounds spill in it, as IIJ.GUIDANCE answers them", () => {
+    const grid = statementGrid(model, "GUIDANCE", "JPY thousands");
+    expect(grid[0][0]).toBe("Guidance (JPY thousands)");
+    // Printed: 9,000 - 9,500 JPY millions; mid 9,250.
+    expect(grid[1].slice(0, 5).map(String)).toEqual([
+      "Revenues",
+      "2Q01",
+      "9000000",
+      "9250000",
+      "9500000",
+    ]);
+  });
+
+  test.each(["contracts", "constructor", "__proto__", "EUR"])(
+    "a unit the tables' amounts cannot take (%s) is #VALUE! naming the units they can",
+    (unit) => {
+      for (const statement of ["KPI", "GUIDANCE"] as const)
+        expect(() => statementGrid(model, statement, unit)).toThrow(/Units for .*"JPY thousands"/);
+    }
+  );
 });
 
 describe("SOURCE cites the printed page", () => {

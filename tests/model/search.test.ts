@@ -61,6 +61,27 @@ test("formulas use the printed label, or the id where the label is printed twice
   );
 });
 
+test("a unit asked for applies to the tables' and guidance's amounts too, never to counts or words", () => {
+  const of = (s: StatementId, id: string) => model.items(s).find((i) => i.id === id)!;
+  const cases: [StatementId, string, string, string][] = [
+    ["KPI", "ebitda", "1Q01", '=IIJ.KPI("1Q01","EBITDA","JPY thousands")'],
+    ["GUIDANCE", "revenues", "2Q01", '=IIJ.GUIDANCE("2Q01","Revenues","mid","JPY thousands")'],
+    // FY2001's revenues outlook is words only: no unit.
+    ["GUIDANCE", "revenues", "FY2001", '=IIJ.GUIDANCE("FY2001","Revenues")'],
+    [
+      "KPI",
+      "total_dedicated_access_contracts",
+      "1Q01",
+      '=IIJ.KPI("1Q01","Total Dedicated Access Services Contracts")',
+    ],
+  ];
+  for (const [s, id, period, formula] of cases)
+    expect(formulaFor(model, of(s, id), period, "JPY thousands")).toBe(formula);
+  // And the figures in one unit: Table 5's 376 JPY millions, guidance mid 9,250 JPY millions.
+  const found = findWithValues(model, "EBITDA", { unit: "JPY thousands" });
+  expect(found.find((f) => f.statement === "KPI")?.value).toBe("376000");
+});
+
 describe("a formula offered by default answers", () => {
   /**
    * TEST-ONLY data (invented figures): a later release that prints 2Q01 total revenues alone and
