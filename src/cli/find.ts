@@ -1,10 +1,5 @@
 /** `iij-model find` and `iij-model source`: discovery and provenance from the terminal. */
-import {
-  FIND_DEFAULT_LIMIT,
-  findStatedWithValues,
-  findWithValues,
-  formatResult,
-} from "../functions/formula-text";
+import { findAllWithValues, formatResult, isStatedFound } from "../functions/formula-text";
 import { invoke } from "../functions/library";
 import { type IIJModel, isIIJError, periodKey, resolveUnit, samePeriod } from "../model";
 import { type Io, UsageError } from "./io";
@@ -70,20 +65,15 @@ export function findCommand(args: string[], io: Io, model: IIJModel): number {
   const unit = flags.get("unit");
   if (unit !== undefined)
     asUsage("--unit", () => resolveUnit(unit, "JPY thousands", "statement amounts"));
-  const found = findWithValues(model, text, { period, unit, limit });
-  const room = (limit ?? FIND_DEFAULT_LIMIT) - found.length;
-  const stated = room > 0 ? findStatedWithValues(model, text, { period, limit: room }) : [];
-  if (found.length === 0 && stated.length === 0) {
+  const found = findAllWithValues(model, text, { period, unit, limit });
+  if (found.length === 0) {
     io.err(`iij-model find: nothing matches "${text}"`);
     return 1;
   }
-  for (const f of found) io.out([f.statement, f.id, f.label, f.value, f.formula].join("\t"));
-  for (const f of stated)
-    io.out(
-      [f.statement, f.id, f.label, f.value, f.formula, `${f.unit}, ${f.period}`, f.source].join(
-        "\t"
-      )
-    );
+  for (const f of found) {
+    const stated = isStatedFound(f) ? [`${f.unit}, ${f.period}`, f.source] : [];
+    io.out([f.statement, f.id, f.label, f.value, f.formula, ...stated].join("\t"));
+  }
   return 0;
 }
 

@@ -265,3 +265,29 @@ export function findStatedWithValues(
       };
     });
 }
+
+/** A match of find: an item of the statements, tables or guidance, or a figure stated in prose. */
+export type Found = FoundItem | FoundStated;
+
+/**
+ * Everything find offers for the text, as `iij-model find` and the pane list it: the items of the
+ * statements, tables and guidance first (best first), then, in the room the limit leaves, the
+ * figures stated in the prose.
+ */
+export function findAllWithValues(
+  model: IIJModel,
+  query: string,
+  options: FindOptions = {}
+): Found[] {
+  const limit = options.limit ?? FIND_DEFAULT_LIMIT;
+  const found = findWithValues(model, query, options);
+  const room = limit - found.length;
+  const stated =
+    room > 0 ? findStatedWithValues(model, query, { period: options.period, limit: room }) : [];
+  return [...found, ...stated];
+}
+
+/** Whether a match is a figure stated in prose (read by IIJ.STATED, one quarter, its sentence). */
+export function isStatedFound(found: Found): found is FoundStated {
+  return "entry" in found.hit;
+}

@@ -4,7 +4,7 @@
  * find-insert.ts, trace.ts, selection-trace.ts and repair.ts; this file connects it to the
  * elements of taskpane.html and to Excel.
  */
-import { type FoundItem, findWithValues } from "../functions/formula-text";
+import { type Found, findAllWithValues, isStatedFound } from "../functions/formula-text";
 import { type IIJModel, runChecks } from "../model";
 import { FIND_LIMIT, LOADING_MESSAGE, insertIntoSelection } from "./find-insert";
 import { element } from "./dom";
@@ -12,7 +12,7 @@ import { recalculateIijFormulas } from "./repair";
 import { debounce, traceActiveCell } from "./selection-trace";
 import type { Provenance } from "./trace";
 
-function renderFound(list: HTMLUListElement, rows: readonly FoundItem[], active: number): void {
+function renderFound(list: HTMLUListElement, rows: readonly Found[], active: number): void {
   list.replaceChildren(
     ...rows.map((row, i) => {
       const li = document.createElement("li");
@@ -25,7 +25,11 @@ function renderFound(list: HTMLUListElement, rows: readonly FoundItem[], active:
       label.textContent = row.label;
       const meta = document.createElement("span");
       meta.className = "found__meta";
-      meta.textContent = `${row.statement} · ${row.value}`;
+      meta.textContent = isStatedFound(row)
+        ? `stated in the text · ${row.value} ${row.unit}, ${row.period}`
+        : `${row.statement} · ${row.value}`;
+      // A stated figure's sentence is its source: shown on hover and read by screen readers.
+      if (isStatedFound(row)) li.title = row.source;
       const formula = document.createElement("code");
       formula.className = "found__formula";
       formula.textContent = row.formula;
@@ -65,7 +69,7 @@ interface FindView {
   readonly list: HTMLUListElement;
   readonly insert: HTMLButtonElement;
   readonly status: HTMLParagraphElement;
-  rows: FoundItem[];
+  rows: Found[];
   /** The index of the chosen match in `rows`. */
   active: number;
 }
@@ -83,7 +87,7 @@ function findView(): FindView {
 
 /** Searches for what the box holds and lists the matches, the first one chosen. */
 function showMatches(view: FindView, model: IIJModel, unit: string | undefined): void {
-  view.rows = findWithValues(model, view.input.value, { unit, limit: FIND_LIMIT });
+  view.rows = findAllWithValues(model, view.input.value, { unit, limit: FIND_LIMIT });
   choose(view, 0);
   view.insert.disabled = view.rows.length === 0;
   const count = view.rows.length;

@@ -2,7 +2,7 @@
  * The pane's Insert apart from the DOM: the block of formulas Insert writes into a selection, from
  * the hits of "find with values" (src/functions/formula-text.ts, shared with `iij-model find`).
  */
-import type { FoundItem } from "../functions/formula-text";
+import { type Found, isStatedFound } from "../functions/formula-text";
 import { type IIJModel, formulaFor, periodKey } from "../model";
 import { otherLoad, queueGuardRead } from "../sheet/excel-writer";
 
@@ -12,22 +12,25 @@ export const FIND_LIMIT = 12;
 /**
  * Formulas for a selection of `rows` x `columns`: one cell gets the chosen hit; a wider selection
  * gets periods across (the latest `columns` quarters, oldest first) and items down (the chosen
- * hit, then the next ones in the result list).
+ * hit, then the next ones in the result list). A figure stated in prose is stated for one quarter:
+ * its formula goes in the last column, the latest, and the rest of its row stays empty.
  */
 export function formulaBlock(
   model: IIJModel,
-  found: readonly FoundItem[],
+  found: readonly Found[],
   chosen: number,
   rows: number,
   columns: number,
   unit?: string
 ): string[][] {
-  const items = found.slice(chosen, chosen + rows).map((f) => f.hit.item);
-  if (items.length === 0) return [];
+  const hits = found.slice(chosen, chosen + rows);
+  if (hits.length === 0) return [];
   if (rows === 1 && columns === 1) return [[found[chosen].formula]];
   return Array.from({ length: rows }, (_, r) => {
-    const item = items[r];
-    if (!item) return Array(columns).fill("");
+    const hit = hits[r];
+    if (!hit) return Array(columns).fill("");
+    if (isStatedFound(hit)) return [...Array(columns - 1).fill(""), hit.formula];
+    const item = hit.hit.item;
     const periods =
       item.statement === "GUIDANCE"
         ? model.guidancePeriodList().filter((p) => p.kind === "quarter")
@@ -49,7 +52,7 @@ export const LOADING_MESSAGE =
 export async function insertIntoSelection(
   context: Excel.RequestContext,
   model: IIJModel,
-  found: readonly FoundItem[],
+  found: readonly Found[],
   chosen: number,
   unit?: string
 ): Promise<string> {

@@ -1,5 +1,5 @@
 import { defaultModel } from "../../src/model";
-import { findWithValues } from "../../src/functions/formula-text";
+import { findAllWithValues, findWithValues, isStatedFound } from "../../src/functions/formula-text";
 import { formulaBlock } from "../../src/taskpane/find-insert";
 
 const model = defaultModel();
@@ -30,4 +30,22 @@ test("one cell gets the chosen formula; a block gets periods across and items do
   // The next hit is the guidance line: guidance exists for 2Q01 only, so it fills the last column.
   expect(block[1]).toEqual(["", "", '=IIJ.GUIDANCE("2Q01","Revenues")']);
   expect(formulaBlock(model, found, 0, 1, 5)[0].slice(0, 2)).toEqual(["", ""]);
+});
+
+test("the pane finds figures stated in the prose after the items, and inserts them for their quarter", () => {
+  const found = findAllWithValues(model, "sales personnel");
+  const stated = found.filter(isStatedFound);
+  // "Sales personnel expense increased 24.6% to JPY341 million in 1Q01 ..." (page 6).
+  expect(stated[0]).toMatchObject({
+    label: "Sales personnel expense",
+    value: "341",
+    unit: "JPY millions",
+    period: "1Q01",
+    formula: '=IIJ.STATED("1Q01","Sales personnel expense")',
+  });
+  expect(stated[0].source).toContain("Sales personnel expense increased 24.6% to JPY341 million");
+  const at = found.indexOf(stated[0]);
+  expect(found.slice(0, at).every((f) => !isStatedFound(f))).toBe(true);
+  expect(formulaBlock(model, found, at, 1, 1)).toEqual([[stated[0].formula]]);
+  expect(formulaBlock(model, found, at, 1, 3)).toEqual([["", "", stated[0].formula]]);
 });
