@@ -1,10 +1,13 @@
 /**
  * Shapes of a release as printed. Nothing here is computed: every figure is the printed text of one
- * cell (after any OCR repair listed in `repairs`), so a reader can hold it against the page.
+ * cell (after any OCR repair listed in `repairs`), so a reader can hold it against the page. The
+ * closed sets are lists with their types derived from them, so a data file's reader
+ * (src/model/ingest/json.ts) checks against the same list the compiler does.
  */
 
 /** The statements and table groups a figure can belong to; also the names analysts pass to IIJ.ITEMS. */
-export type StatementId = "INCOME" | "BALANCE" | "CASHFLOW" | "KPI" | "GUIDANCE";
+export const STATEMENT_IDS = ["INCOME", "BALANCE", "CASHFLOW", "KPI", "GUIDANCE"] as const;
+export type StatementId = (typeof STATEMENT_IDS)[number];
 
 /**
  * What a printed column holds.
@@ -13,18 +16,21 @@ export type StatementId = "INCOME" | "BALANCE" | "CASHFLOW" | "KPI" | "GUIDANCE"
  * - `pctOfTotal`: "% of Total Revenues" (statements of operations) or "%" of total assets (balance sheets).
  * - `yoyPct` / `qoqPct`: the printed "YOY Chg %" / "QOQ Chg %" of the row's latest quarter.
  */
-export type Measure = "amount" | "usd" | "pctOfTotal" | "yoyPct" | "qoqPct";
+export const MEASURES = ["amount", "usd", "pctOfTotal", "yoyPct", "qoqPct"] as const;
+export type Measure = (typeof MEASURES)[number];
 
 /** Units a row is printed in. Statements print JPY thousands except per-share data and counts. */
-export type PrintedUnit =
-  | "JPY thousands"
-  | "JPY millions"
-  | "JPY"
-  | "USD thousands"
-  | "shares"
-  | "ADS equivalents"
-  | "contracts"
-  | "Gbps";
+export const PRINTED_UNITS = [
+  "JPY thousands",
+  "JPY millions",
+  "JPY",
+  "USD thousands",
+  "shares",
+  "ADS equivalents",
+  "contracts",
+  "Gbps",
+] as const;
+export type PrintedUnit = (typeof PRINTED_UNITS)[number];
 
 export interface PrintedColumn {
   /** The column header as printed (repaired where the OCR garbled it; see the release's repairs). */
@@ -163,15 +169,17 @@ export interface Release {
  * `times` a multiple ("250 times"), `count` a number of things the label names ("14 network
  * operators", "400,760" DSL lines).
  */
-export type StatedUnit =
-  | PrintedUnit
-  | "JPY billions"
-  | "JPY trillions"
-  | "Mbps"
-  | "percent"
-  | "percentage points"
-  | "times"
-  | "count";
+export const STATED_UNITS = [
+  ...PRINTED_UNITS,
+  "JPY billions",
+  "JPY trillions",
+  "Mbps",
+  "percent",
+  "percentage points",
+  "times",
+  "count",
+] as const;
+export type StatedUnit = (typeof STATED_UNITS)[number];
 
 /**
  * What a stated figure is of its subject.
@@ -183,7 +191,16 @@ export type StatedUnit =
  * - `change`: a change against a base the sentence does not name as either ("decreased 2.6%").
  * - `low` / `high`: the bounds of a range ("between JPY9.0 billion and JPY9.5 billion").
  */
-export type StatedMeasure = "amount" | "from" | "yoyPct" | "qoqPct" | "change" | "low" | "high";
+export const STATED_MEASURES = [
+  "amount",
+  "from",
+  "yoyPct",
+  "qoqPct",
+  "change",
+  "low",
+  "high",
+] as const;
+export type StatedMeasure = (typeof STATED_MEASURES)[number];
 
 /** A figure printed in the release's prose, with the sentence that states it. Nothing computed. */
 export interface StatedFigure {

@@ -1,14 +1,15 @@
-import type {
-  Measure,
-  PrintedColumn,
-  PrintedGuidanceRange,
-  PrintedOutlook,
-  PrintedRow,
-  PrintedTable,
-  PrintedUnit,
-  Release,
-  Repair,
-  StatementId,
+import {
+  type Measure,
+  type PrintedColumn,
+  type PrintedGuidanceRange,
+  type PrintedOutlook,
+  type PrintedRow,
+  type PrintedTable,
+  type PrintedUnit,
+  type Release,
+  type Repair,
+  STATEMENT_IDS,
+  type StatementId,
 } from "../data/types";
 import {
   type Period,
@@ -73,13 +74,7 @@ export interface Answer {
   readonly figure: Figure;
 }
 
-export const STATEMENTS: readonly StatementId[] = [
-  "INCOME",
-  "BALANCE",
-  "CASHFLOW",
-  "KPI",
-  "GUIDANCE",
-];
+export const STATEMENTS: readonly StatementId[] = STATEMENT_IDS;
 export const FINANCIAL_STATEMENTS = ["INCOME", "BALANCE", "CASHFLOW"] as const;
 export type FinancialStatement = (typeof FINANCIAL_STATEMENTS)[number];
 

@@ -4,47 +4,18 @@
  * once with its place ("release 2: tables[0].rows[3].cells: 8 cells for 9 columns"), so a bad data
  * directory is fixed in one go.
  */
-import type {
-  Measure,
-  PrintedUnit,
-  Release,
-  StatedMeasure,
-  StatedUnit,
-  StatementId,
+import {
+  MEASURES,
+  PRINTED_UNITS,
+  type Release,
+  STATED_MEASURES,
+  STATED_UNITS,
+  STATEMENT_IDS,
 } from "../../data/types";
 import { readPrinted } from "../printed";
 
-const STATEMENTS: readonly StatementId[] = ["INCOME", "BALANCE", "CASHFLOW", "KPI", "GUIDANCE"];
-const MEASURES: readonly Measure[] = ["amount", "usd", "pctOfTotal", "yoyPct", "qoqPct"];
-const UNITS: readonly PrintedUnit[] = [
-  "JPY thousands",
-  "JPY millions",
-  "JPY",
-  "USD thousands",
-  "shares",
-  "ADS equivalents",
-  "contracts",
-  "Gbps",
-];
-const STATED_UNITS: readonly StatedUnit[] = [
-  ...UNITS,
-  "JPY billions",
-  "JPY trillions",
-  "Mbps",
-  "percent",
-  "percentage points",
-  "times",
-  "count",
-];
-const STATED_MEASURES: readonly StatedMeasure[] = [
-  "amount",
-  "from",
-  "yoyPct",
-  "qoqPct",
-  "change",
-  "low",
-  "high",
-];
+const STATEMENTS = STATEMENT_IDS;
+const UNITS = PRINTED_UNITS;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUARTER = /^[1-4]Q\d{2}$/;
 const PERIOD = /^([1-4]Q\d{2}|FY\d{4})$/;
