@@ -1,7 +1,9 @@
 /**
- * Damage for generated cases: the seed's text with one fault put in a known place, as the OCR
- * makes them (a cell's text changed, a figure moved onto the heading above or into the next row,
- * a row inserted). Rows are found by their printed label after a marker line.
+ * Damage for generated cases: the seed's text with faults put in known places, as the OCR makes
+ * them (a cell's text changed, a figure moved onto the heading above or into the next row, a row
+ * inserted). Rows are found by their printed label after a marker line, or by their line number
+ * (0-based, as ingest reads them): no fault adds or removes a line, so numbers stay valid
+ * across faults.
  */
 
 interface Place {
@@ -10,7 +12,11 @@ interface Place {
   readonly label: string;
 }
 
-function lineIndex(lines: readonly string[], place: Place): number {
+/** A row: by its label after a marker line, or by its 0-based line number. */
+export type RowAt = Place | number;
+
+function lineIndex(lines: readonly string[], place: RowAt): number {
+  if (typeof place === "number") return place;
   const from = lines.findIndex((l) => l.includes(place.after));
   if (from < 0) throw new Error(`no line "${place.after}"`);
   const at = lines.findIndex(
@@ -42,7 +48,7 @@ function setCell(lines: string[], at: number, cell: number, to: string): string 
 /** The text with one cell's text replaced (`to` gets the old text). */
 export function editCell(
   text: string,
-  place: Place,
+  place: RowAt,
   cell: number,
   to: (old: string) => string
 ): string {
@@ -54,7 +60,7 @@ export function editCell(
 }
 
 /** A row's figure printed on the line above it (a heading, or the previous row), its own cell blank. */
-export function moveUp(text: string, place: Place, cell: number, merge = false): string {
+export function moveUp(text: string, place: RowAt, cell: number, merge = false): string {
   const lines = text.split("\n");
   const at = lineIndex(lines, place);
   const old = setCell(lines, at, cell, "");
@@ -64,7 +70,7 @@ export function moveUp(text: string, place: Place, cell: number, merge = false):
 }
 
 /** A row's figure printed in the next row's cell, run together with that row's own. */
-export function moveDown(text: string, place: Place, cell: number): string {
+export function moveDown(text: string, place: RowAt, cell: number): string {
   const lines = text.split("\n");
   const at = lineIndex(lines, place);
   const old = setCell(lines, at, cell, "");

@@ -78,9 +78,46 @@ describe.each(names)("%s", (name) => {
     expect(runChecks(new IIJModel([release])).filter((r) => r.status === "fail")).toEqual([]);
   });
 
-  test("the summary counts what was settled", () => {
-    const equal = outcomes.filter((o) => o.outcome === "equal").length;
-    expect(equal + outcomes.filter((o) => o.outcome === "unresolved").length).toBe(figures.length);
-    expect(result.summary.unresolved.length).toBe(release.unresolved?.length ?? 0);
+  test("the summary reports the truth's counts: figures, unresolved, repairs, the release's own non-ties", () => {
+    const summary = result.summary;
+    // The truth's figures, less the cells of damage it marks ambiguous (which may stay unresolved).
+    const open = outcomes.filter((o) => o.outcome === "unresolved").length;
+    expect(open).toBeLessThanOrEqual(ambiguous.length);
+    expect([summary.status, summary.figures, summary.unresolved.length]).toEqual([
+      ambiguous.length > 0 && open > 0 ? "unresolved" : "settled",
+      figures.length - open,
+      open,
+    ]);
+    const settledTexts = summary.repairs.map((r) => r.settled);
+    for (const damage of truth.damage.filter((d) => !d.ambiguous && d.cells && d.cleanText))
+      expect([damage.id, settledTexts]).toEqual([
+        damage.id,
+        expect.arrayContaining([damage.cleanText]),
+      ]);
+    // Each USD or % rounding plug the truth lists is noted, on its line; and no other.
+    for (const [kind, prefix] of [
+      ["usdRoundingPlug", "usd:"],
+      ["pctRoundingPlug", "percent:"],
+    ] as const) {
+      const printed = (truth.inconsistencies ?? [])
+        .filter((i) => i.kind === kind)
+        .map((i) => `${i.statement} ${rowIdOf(release, i.statement as string, i.row as number)}`);
+      const noted = summary.inconsistencies
+        .filter((i) => i.checkId.startsWith(prefix))
+        .map((i) => `${i.checkId.slice(prefix.length)} ${i.rowId}`);
+      expect(noted.sort()).toEqual(printed.sort());
+    }
+    const gaps = (truth.inconsistencies ?? []).filter((i) => i.kind === "ebitdaGap");
+    expect(
+      summary.inconsistencies
+        .filter((i) => i.checkId === "ebitda-definition")
+        .map((i) => i.period)
+        .sort()
+    ).toEqual(gaps.map((i) => i.period).sort());
   });
 });
+
+/** The id of a statement's row by its place in print (the truth's rows are in printed order). */
+function rowIdOf(release: Release, statement: string, row: number): string | undefined {
+  return release.tables.find((t) => t.statement === statement)?.rows[row]?.id;
+}

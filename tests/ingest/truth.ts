@@ -47,6 +47,18 @@ export interface Truth {
     readonly ebitda: { low: string; high: string };
   };
   readonly damage: readonly TruthDamage[];
+  /** The release's own non-ties, as printed: rounding plugs, EBITDA against its footnote. */
+  readonly inconsistencies?: readonly TruthInconsistency[];
+}
+
+export interface TruthInconsistency {
+  readonly id: string;
+  readonly kind: string;
+  readonly statement?: string;
+  /** The row's place in its statement's rows, in printed order. */
+  readonly row?: number;
+  readonly label?: string;
+  readonly period?: string;
 }
 
 /** One expected figure: where it is, and the truth ("null" for NA). */
@@ -136,4 +148,26 @@ export function guidanceFigures(truth: Truth): { id: string; bound: 0 | 1; truth
     { id, bound: 0 as const, truth: r.low },
     { id, bound: 1 as const, truth: r.high },
   ]);
+}
+
+/**
+ * The settled figures of `release` that differ from `printed` (the bundled data), as
+ * "table row [column]: got, printed ...". A blank cell is unresolved, which is allowed; a table
+ * or a row the release lacks is a failure, not a match.
+ */
+export function settledMismatches(release: Release, printed: Release): string[] {
+  return printed.tables.flatMap((table) => {
+    const got = release.tables.find((t) => t.title === table.title);
+    if (!got) return [`${table.title}: no such table`];
+    return table.rows.flatMap((row) => {
+      const cells = got.rows.find((r) => r.id === row.id)?.cells;
+      if (!cells) return [`${table.title} ${row.id}: no such row`];
+      return row.cells.flatMap((expected, column) => {
+        const cell = cells[column];
+        return cell === "" || cell === expected
+          ? []
+          : [`${table.title} ${row.id} [${column}]: ${cell ?? "(no cell)"}, printed ${expected}`];
+      });
+    });
+  });
 }

@@ -59,12 +59,33 @@ export interface Constraint {
 
 const ZERO = new Dec(0);
 const num = (k: Known | undefined): Dec => k?.value ?? ZERO;
-const unitOf = (places: number) => new Dec(10).pow(-places);
+// The search checks rules hundreds of thousands of times: a unit is made once per places.
+const UNITS = new Map<number, Dec>();
+const unitOf = (places: number) => {
+  if (!UNITS.has(places)) UNITS.set(places, new Dec(10).pow(-places));
+  return UNITS.get(places) as Dec;
+};
 
 interface Term {
   readonly key: string;
   readonly coef: Dec;
   readonly label: string;
+}
+
+/**
+ * A rule's check that keeps its last verdict while it reads the same figures: the search checks a
+ * rule again after every pick, mostly over figures it has not changed. Figures are immutable, so
+ * the same objects are the same values.
+ */
+function remembered(keys: readonly string[], verdict: (values: Values) => Verdict) {
+  let last: readonly (Known | undefined)[] = [];
+  let lastVerdict: Verdict = "open";
+  return (values: Values): Verdict => {
+    const now = keys.map(values);
+    if (now.length === last.length && now.every((k, i) => k === last[i])) return lastVerdict;
+    [last, lastVerdict] = [now, verdict(values)];
+    return lastVerdict;
+  };
 }
 
 /** Σ coef·x = 0, within `tolerance`; `soft` footings of rounded columns may miss by their rounding. */
@@ -75,33 +96,48 @@ function linear(
   tolerance: Dec,
   soft: boolean
 ): Constraint {
-  const sum = (values: Values, skip?: string) =>
-    terms.reduce(
-      (acc, t) => (t.key === skip ? acc : acc.plus(num(values(t.key)).times(t.coef))),
-      ZERO
-    );
+  // Most weights are +1 or -1: adding or subtracting spares a multiplication in the search's loop.
+  const weights = terms.map((t) => (t.coef.eq(1) ? 1 : t.coef.eq(-1) ? -1 : 0));
+  const sum = (values: Values, skip?: string) => {
+    let acc = ZERO;
+    terms.forEach((t, i) => {
+      if (t.key === skip) return;
+      const v = num(values(t.key));
+      acc =
+        weights[i] === 1
+          ? acc.plus(v)
+          : weights[i] === -1
+            ? acc.minus(v)
+            : acc.plus(v.times(t.coef));
+    });
+    return acc;
+  };
+  const cells = terms.map((t) => t.key);
   return {
     id,
     name,
-    cells: terms.map((t) => t.key),
+    cells,
     exact: tolerance.isZero(),
     rank: soft ? 3 : tolerance.isZero() ? 0 : 1,
-    check(values) {
+    check: remembered(cells, (values) => {
       if (terms.some((t) => values(t.key) === undefined)) return "open";
       const s = sum(values).abs();
       if (s.lte(tolerance)) return "holds";
       const places = Math.max(...terms.map((t) => values(t.key)?.places ?? 0));
       const rounding = unitOf(places).times(0.5).times(terms.length);
       return soft && s.lte(rounding) ? "rounding" : "fails";
-    },
+    }),
     solve(target, values, places) {
       const term = terms.find((t) => t.key === target);
       if (!term || terms.some((t) => t.key !== target && values(t.key) === undefined))
         return undefined;
-      const exact = sum(values, target).negated().dividedBy(term.coef);
+      const rest = sum(values, target);
+      const exact = rest.negated().dividedBy(term.coef);
       const rounded = roundAsPrinted(exact, places);
+      // Exact: the one figure is the exact value, if it has no more places than the cell prints.
+      if (tolerance.isZero()) return rounded.eq(exact) ? rounded : undefined;
       const fits = [rounded.minus(unitOf(places)), rounded, rounded.plus(unitOf(places))].filter(
-        (x) => x.times(term.coef).plus(sum(values, target)).abs().lte(tolerance)
+        (x) => x.times(term.coef).plus(rest).abs().lte(tolerance)
       );
       return fits.length === 1 ? fits[0] : undefined;
     },
@@ -128,27 +164,38 @@ function rounded(
   plugs: boolean,
   text: (values: Values, exact: Dec) => string
 ): Constraint {
+  const cells = [target.key, ...inputs];
+  // The exact value depends on the inputs only: kept while they are the same figures, as the
+  // search tries the target's readings one after another.
+  let lastInputs: readonly (Known | undefined)[] = [];
+  let lastExact: Dec | undefined;
+  const exactOf = (values: Values) => {
+    const now = inputs.map(values);
+    if (now.length !== lastInputs.length || now.some((k, i) => k !== lastInputs[i]))
+      [lastInputs, lastExact] = [now, f(values)];
+    return lastExact;
+  };
   return {
     id,
     name,
-    cells: [target.key, ...inputs],
+    cells,
     exact: false,
     rank: plugs ? 2 : 1,
-    check(values) {
+    check: remembered(cells, (values) => {
       const y = values(target.key);
       if (!y || inputs.some((k) => values(k) === undefined || values(k)?.value === null))
         return "open";
       if (y.value === null) return "open";
-      const exact = f(values);
+      const exact = exactOf(values);
       if (exact === undefined) return "open";
       const places = y.nil ? 1 : y.places;
       if (roundAsPrinted(exact, places).eq(y.value)) return "holds";
       if (y.nil) return "fails";
       return plugs && y.value.minus(exact).abs().lt(unitOf(places)) ? "plug" : "fails";
-    },
+    }),
     solve(key, values, places) {
       if (key !== target.key || inputs.some((k) => values(k) === undefined)) return undefined;
-      const exact = f(values);
+      const exact = exactOf(values);
       return exact === undefined ? undefined : roundAsPrinted(exact, places);
     },
     describe(values) {

@@ -60,11 +60,11 @@ function zeroStyle(table: DraftTable, measure: Measure): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function styleOf(table: DraftTable, row: DraftRow, measure: Measure): PrintStyle {
+function styleOf(table: DraftTable, row: DraftRow, measure: Measure, zero?: string): PrintStyle {
   const percentSign =
     isPercent(measure) &&
     row.cells.some((c, i) => table.columns[i].measure === measure && /%/.test(c.raw));
-  return { zero: zeroStyle(table, measure), percentSign };
+  return { zero, percentSign };
 }
 
 export class Grid {
@@ -73,7 +73,9 @@ export class Grid {
   private readonly byPlace = new Map<string, GridCell>();
 
   constructor(readonly tables: readonly DraftTable[]) {
-    tables.forEach((table, tableIndex) =>
+    tables.forEach((table, tableIndex) => {
+      // A table's nil style per measure, read once: it scans the whole table.
+      const zeros = new Map(table.columns.map((c) => [c.measure, zeroStyle(table, c.measure)]));
       table.rows.forEach((row, rowIndex) =>
         table.columns.forEach((column, i) => {
           const cell = row.cells[i];
@@ -93,7 +95,7 @@ export class Grid {
             period: column.period,
             cell,
             places,
-            style: styleOf(table, row, column.measure),
+            style: styleOf(table, row, column.measure, zeros.get(column.measure)),
             readings: own.length > 0 ? own : readingsOf(cell.reading).filter((r) => r.fault),
             carried: row.fromHeading?.[i] ?? [],
           };
@@ -101,8 +103,8 @@ export class Grid {
           this.byKey.set(g.key, g);
           this.byPlace.set(`${tableIndex}|${rowIndex}|${i}`, g);
         })
-      )
-    );
+      );
+    });
   }
 
   get(key: string): GridCell | undefined {

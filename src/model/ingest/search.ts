@@ -47,6 +47,8 @@ export interface Solution {
 
 export interface SearchResult {
   readonly solutions: readonly Solution[];
+  /** Cells that least-cost readings beyond `solutions` (which keeps the first few) read otherwise. */
+  readonly disputed: ReadonlySet<string>;
   /** The search stopped at its budget: its solutions may not be all. */
   readonly exhausted: boolean;
 }
@@ -64,7 +66,6 @@ class Search {
   private readonly used = new Set<string>();
   private readonly byCell = new Map<string, Constraint[]>();
   private readonly vars: Map<string, Variable>;
-  private readonly touching: Constraint[];
   private best = Infinity;
   private bound = 0;
   /** The least cost the variables from i on must add: one for each that has no free choice. */
@@ -72,6 +73,8 @@ class Search {
   private nodes = 0;
   exhausted = false;
   solutions: Solution[] = [];
+  /** Cells that least-cost readings beyond the kept ones read otherwise than the first. */
+  disputed = new Set<string>();
 
   constructor(
     private readonly order: readonly Variable[],
@@ -88,7 +91,6 @@ class Search {
       for (const k of c.cells) this.byCell.set(k, [...(this.byCell.get(k) ?? []), c]);
     }
     for (const list of this.byCell.values()) list.sort((a, b) => a.rank - b.rank);
-    this.touching = [...new Set([...this.byCell.values()].flat())];
     this.forcedAfter = order.map(
       (_, i) => order.slice(i).filter((v) => !v.choices.some((c) => c.cost === 0)).length
     );
@@ -97,17 +99,28 @@ class Search {
 
   private readonly get: Values = (key) => this.values.get(key);
 
+  /** A rule's one member without a value; null when all have one, undefined when two or more lack one. */
+  private soleUnknown(c: Constraint): string | null | undefined {
+    let unknown: string | null = null;
+    for (const k of c.cells) {
+      if (this.values.has(k)) continue;
+      if (unknown !== null) return undefined;
+      unknown = k;
+    }
+    return unknown;
+  }
+
   /** Sets what follows from `start`'s value; false on a contradiction. Records what it set in `trail`. */
   private propagate(start: string, trail: string[]): boolean {
     const queue = [start];
     while (queue.length > 0) {
       const key = queue.shift() as string;
       for (const c of this.byCell.get(key) ?? []) {
-        const unknown = c.cells.filter((k) => !this.values.has(k));
-        if (unknown.length === 0) {
+        const unknown = this.soleUnknown(c);
+        if (unknown === null) {
           if (this.violated(c)) return false;
-        } else if (unknown.length === 1 && this.pending.has(unknown[0])) {
-          const target = this.vars.get(unknown[0]) as Variable;
+        } else if (unknown !== undefined && this.pending.has(unknown)) {
+          const target = this.vars.get(unknown) as Variable;
           const v = c.solve(target.key, this.get, target.places);
           if (v === undefined) continue;
           this.settle(target, v, c.id, trail);
@@ -163,7 +176,7 @@ class Search {
       this.bound <= this.forcedAfter[0] + MAX_EXTRA_CHANGES;
       this.bound++
     ) {
-      [this.best, this.solutions] = [Infinity, []];
+      [this.best, this.solutions, this.disputed] = [Infinity, [], new Set()];
       this.dfs(0, 0);
       if (this.exhausted || (found !== undefined && this.bound > found)) return;
       if (this.solutions.length > 0) found = this.bound;
@@ -210,8 +223,7 @@ class Search {
       progress = false;
       for (const key of [...this.pending]) {
         for (const c of this.byCell.get(key) ?? []) {
-          const unknown = c.cells.filter((k) => !this.values.has(k));
-          if (unknown.length !== 1 || unknown[0] !== key) continue;
+          if (this.soleUnknown(c) !== key) continue;
           const target = this.vars.get(key) as Variable;
           const v = c.solve(key, this.get, target.places);
           if (v === undefined) continue;
@@ -229,7 +241,7 @@ class Search {
    * A full reading. A solved value must be one digit off the cell's own clean figure, or the cell
    * must have lent its figure to another; each printed figure of the group that no cell uses, and
    * that is not a misread copy of its cell's value, costs one more (a reading that leaves printed
-   * figures unexplained is the weaker one), and so does each rounding plug the reading needs.
+   * figures unexplained is the weaker one).
    */
   private leaf(cost: number): void {
     const used = new Set([...this.picks.values()].map((p) => p.source).filter((s) => s));
@@ -254,17 +266,29 @@ class Search {
         unexplained++;
       }
     }
-    // A rounded figure off its exact value (a plug) is rare in print: a reading that needs one more
-    // plug than another is the weaker one.
-    const plugs = this.touching.filter((c) => {
-      const verdict = c.check(this.get);
-      return verdict === "plug" || verdict === "rounding";
-    }).length;
-    const total = cost + unexplained + plugs;
+    // Plugs do not weigh: the release apportions its USD and % columns so that they foot (the
+    // samples print a dozen), so a reading that needs one plug fewer is no likelier, and one that
+    // is preferred only for that settles a misread the other way (a lost digit of Common stock
+    // "repaired" into Additional paid-in capital, whose printed % was a plug).
+    const total = cost + unexplained;
     if (total > this.best) return;
-    if (total < this.best) [this.best, this.solutions] = [total, []];
+    if (total < this.best) [this.best, this.solutions, this.disputed] = [total, [], new Set()];
     if (this.solutions.length < MAX_SOLUTIONS)
       this.solutions.push({ cost: total, picks: new Map(this.picks) });
+    else this.noteDisputes();
+  }
+
+  /**
+   * A least-cost reading past the kept ones is not kept, but where it reads a cell otherwise than
+   * the first reading the cell is disputed: agreement among the kept readings alone is no
+   * agreement.
+   */
+  private noteDisputes(): void {
+    const first = this.solutions[0].picks;
+    const form = (p: Pick | undefined) =>
+      `${p?.text ?? ""}|${p?.known?.value?.toString() ?? ""}|${p?.known?.places ?? ""}`;
+    for (const [key, pick] of this.picks)
+      if (form(pick) !== form(first.get(key))) this.disputed.add(key);
   }
 }
 
@@ -287,5 +311,5 @@ export function searchReadings(
 ): SearchResult {
   const search = new Search(vars, fixed, fixedSources, constraints, budget);
   search.run();
-  return { solutions: search.solutions, exhausted: search.exhausted };
+  return { solutions: search.solutions, disputed: search.disputed, exhausted: search.exhausted };
 }

@@ -5,10 +5,14 @@
  * every member of a constraint that fails. Doubtful cells that share a constraint are searched
  * together (search.ts); when no reading of them satisfies the arithmetic, their neighbours in the
  * column, then the other members of their constraints, join the search. A cell the least-cost
- * readings disagree on, or that no reading settles, is unresolved: never a guess.
+ * readings disagree on, or that no reading settles, is unresolved: never a guess. Nor is a reading
+ * that only satisfies the rules enough: with two doubtful cells in one rule, each can absorb the
+ * other's fault, so each reading must be proved by a rule whose other cells are sure
+ * (provedReadings), or the cell is unresolved.
  */
 import { type FigureReading, printedForm } from "./cells";
 import type { Constraint, Known, Values } from "./constraints";
+import type { Dec } from "../decimal";
 import { type Grid, type GridCell, cleanReading, knownOf } from "./grid";
 import { type Choice, type ChoiceOrigin, type Pick, type Variable, searchReadings } from "./search";
 
@@ -106,7 +110,7 @@ function doubtfulGroups(grid: Grid, constraints: readonly Constraint[], base: Ma
     const root = uf.find(k);
     groups.set(root, [...(groups.get(root) ?? []), k]);
   }
-  return [...groups.values()];
+  return { groups: [...groups.values()], doubtful };
 }
 
 /**
@@ -155,6 +159,42 @@ function order(grid: Grid, keys: Iterable<string>): GridCell[] {
 
 const MAX_GROUP = 90;
 
+/** The rules on each cell: a group's search and proof read only the rules on its cells. */
+class RulesByCell {
+  private readonly byCell = new Map<string, number[]>();
+  constructor(private readonly all: readonly Constraint[]) {
+    all.forEach((c, i) =>
+      c.cells.forEach((k) => this.byCell.set(k, [...(this.byCell.get(k) ?? []), i]))
+    );
+  }
+  /**
+   * Takes into `keys` the cells `admit` accepts of each rule on them, the rules read once in their
+   * order in the release's list, so that a cell taken in brings in its rules later in the list.
+   */
+  spread(keys: Set<string>, admit: (key: string) => boolean): void {
+    const pending = this.idsOn(keys);
+    for (let i = 0; i < this.all.length; i++) {
+      if (!pending.has(i)) continue;
+      for (const k of this.all[i].cells) {
+        if (keys.has(k) || !admit(k)) continue;
+        keys.add(k);
+        for (const j of this.byCell.get(k) ?? []) if (j > i) pending.add(j);
+      }
+    }
+  }
+
+  /** The rules on any of `keys`, in their order in the release's list. */
+  on(keys: Iterable<string>): Constraint[] {
+    return [...this.idsOn(keys)].sort((a, b) => a - b).map((i) => this.all[i]);
+  }
+
+  private idsOn(keys: Iterable<string>): Set<number> {
+    const ids = new Set<number>();
+    for (const k of keys) for (const i of this.byCell.get(k) ?? []) ids.add(i);
+    return ids;
+  }
+}
+
 export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map<string, Decision> {
   const base = new Map<string, Known>();
   const decisions = new Map<string, Decision>();
@@ -168,18 +208,19 @@ export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map
   // Smaller groups first; each later group reads the figures the earlier ones settled as fixed, so
   // that a rule across two groups is checked whichever way it is approached.
   const settled = new Map(base);
-  const groups = doubtfulGroups(grid, constraints, base).sort((a, b) => a.length - b.length);
-  for (const group of groups) {
+  const { groups, doubtful } = doubtfulGroups(grid, constraints, base);
+  const rules = new RulesByCell(constraints);
+  for (const group of groups.sort((a, b) => a.length - b.length)) {
     const keys = new Set(group);
-    let result = runGroup(grid, keys, settled, constraints);
+    let result = runGroup(grid, keys, settled, rules);
     for (let ring = 1; result.solutions.length === 0 && !result.exhausted && ring <= 2; ring++) {
-      if (!widen(grid, keys, constraints, ring) || keys.size > MAX_GROUP) break;
-      result = runGroup(grid, keys, settled, constraints);
+      if (!widen(grid, keys, rules.on(keys), ring) || keys.size > MAX_GROUP) break;
+      result = runGroup(grid, keys, settled, rules);
     }
-    // With no reading found, only the cells first in doubt stay so: those the search took in
-    // only to look further keep their own clean reading.
-    const decided = result.solutions.length > 0 && !result.exhausted ? keys : new Set(group);
-    decide(grid, decided, result, constraints, base).forEach((d, k) => {
+    decide(grid, { keys, group: new Set(group), doubtful }, result, rules, {
+      base,
+      settled,
+    }).forEach((d, k) => {
       decisions.set(k, d);
       if (d.kind === "settled") settled.set(k, d.known);
       else settled.delete(k);
@@ -192,20 +233,12 @@ export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map
  * Searches a group. A rule that also holds a doubtful cell of another group, not settled yet, takes
  * that cell into the search, so that no rule on the group goes unchecked.
  */
-function runGroup(
-  grid: Grid,
-  keys: Set<string>,
-  settled: Map<string, Known>,
-  constraints: readonly Constraint[]
-) {
-  for (const c of constraints) {
-    if (!c.cells.some((k) => keys.has(k))) continue;
-    for (const k of c.cells) if (!keys.has(k) && !settled.has(k) && grid.get(k)) keys.add(k);
-  }
+function runGroup(grid: Grid, keys: Set<string>, settled: Map<string, Known>, rules: RulesByCell) {
+  rules.spread(keys, (k) => !settled.has(k) && grid.get(k) !== undefined);
   const vars = order(grid, keys).map((c) => variableOf(grid, c));
   const fixed = new Map([...settled].filter(([k]) => !keys.has(k)));
   const fixedSources = new Set([...fixed.keys()].map((k) => ownSource(k)));
-  return searchReadings(vars, fixed, fixedSources, constraints);
+  return searchReadings(vars, fixed, fixedSources, rules.on(keys));
 }
 
 function textOf(grid: Grid, key: string, pick: Pick): string | undefined {
@@ -215,29 +248,246 @@ function textOf(grid: Grid, key: string, pick: Pick): string | undefined {
   return printedForm(pick.known.value, cell.places, cell.style);
 }
 
-function decide(
+interface Searched {
+  /** Every cell the search could change. */
+  readonly keys: ReadonlySet<string>;
+  /** The group's cells first in doubt; the others the search took in only to look further. */
+  readonly group: ReadonlySet<string>;
+  /** Every cell in doubt before any search: lost, misformatted, or in a rule that fails as read. */
+  readonly doubtful: ReadonlySet<string>;
+}
+
+interface Reading {
+  readonly pick: Pick;
+  readonly text: string;
+}
+
+/**
+ * The reading each searched cell takes, where the least-cost readings agree on it. With no reading
+ * found, the cells taken in only to look further are read as printed, if they print one clean
+ * figure: that print is all they offer, and it must be proved like any other reading.
+ */
+function agreedReadings(
   grid: Grid,
-  keys: Set<string>,
-  result: ReturnType<typeof searchReadings>,
-  constraints: readonly Constraint[],
-  base: Map<string, Known>
-): Map<string, Decision> {
-  const out = new Map<string, Decision>();
-  const failing = constraints.filter(
-    (c) => c.cells.some((k) => keys.has(k)) && c.check((k) => base.get(k)) !== "holds"
-  );
-  for (const key of keys) {
+  searched: Searched,
+  result: ReturnType<typeof searchReadings>
+): Map<string, Reading> {
+  const out = new Map<string, Reading>();
+  const found = result.solutions.length > 0 && !result.exhausted;
+  for (const key of searched.keys) {
     const cell = grid.get(key) as GridCell;
+    if (!found) {
+      const r = searched.group.has(key) ? undefined : cleanReading(cell);
+      if (r)
+        out.set(key, { pick: { known: knownOf(r), text: r.text, origin: "own" }, text: r.text });
+      continue;
+    }
     const texts = result.solutions.map((s) => {
-      const pick = s.picks.get(key) as Pick;
+      const pick = s.picks.get(key);
       return pick ? textOf(grid, key, pick) : undefined;
     });
-    const agreed = texts.length > 0 && texts.every((t) => t !== undefined && t === texts[0]);
-    if (agreed && !result.exhausted) {
-      const pick = result.solutions[0].picks.get(key) as Pick;
+    const [first] = texts;
+    if (first !== undefined && texts.every((t) => t === first) && !result.disputed.has(key))
+      out.set(key, { pick: result.solutions[0].picks.get(key) as Pick, text: first });
+  }
+  return out;
+}
+
+/** What proof reads: the searched cells' readings, and the figures around them. */
+interface ProofInput {
+  readonly grid: Grid;
+  readonly searched: Searched;
+  readonly readings: ReadonlyMap<string, Reading>;
+  /** Settled figures outside the search. */
+  readonly settled: ReadonlyMap<string, Known>;
+  /** Whether the search found a reading (within its budget). */
+  readonly found: boolean;
+}
+
+/**
+ * The searched cells whose reading the release's arithmetic proves. A reading that merely
+ * satisfies the rules is no proof when the rules also hold other doubtful cells: two doubtful
+ * cells in one footing can each absorb the other's fault (a misread USD figure "repaired" to fit a
+ * misread amount, and a lost figure beside them solved to whatever then foots). So a reading is
+ * proved only by a rule that holds with it and whose every other cell is sure: printed clean
+ * outside the search, a sure print (surePrints), or proved first. A figure the arithmetic solved
+ * must moreover be the one that rule solves (a USD or % cell only brackets the amount it is taken
+ * from). A cell read as it prints may also be vouched for by other cells read as they print (two
+ * prints a rule ties together are each other's evidence: a per-share figure and the share count);
+ * a figure moved from another row, or solved, vouches for nothing until proved. Proof spreads
+ * from the sure cells one rule at a time; a reading it never reaches is unresolved.
+ */
+/**
+ * Whether a figure solved for a cell has the opposite sign to every figure its row prints clean
+ * in the same measure (a short-term investments of (60) in a row of positive balances). The
+ * arithmetic would then rather be absorbing a misread elsewhere in the footing (a lost cell
+ * solves to whatever foots) than showing a line that changed sign, so the solved figure proves
+ * nothing and the cell stays unresolved. A row of mixed or no clean signs says nothing.
+ */
+const signOf = (d: Dec): number => (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
+
+function againstItsRow(grid: Grid): (key: string, value: Dec) => boolean {
+  const signs = new Map<string, number>();
+  const rowSign = (cell: GridCell): number => {
+    const row = `${cell.tableIndex}|${cell.rowIndex}|${cell.measure}`;
+    let sign = signs.get(row);
+    if (sign === undefined) {
+      const seen = new Set(
+        grid.cells
+          .filter((c) => `${c.tableIndex}|${c.rowIndex}|${c.measure}` === row)
+          .map((c) => cleanReading(c))
+          .flatMap((r) => {
+            const value = r ? knownOf(r).value : null;
+            return value ? [signOf(value)] : [];
+          })
+          .filter((v) => v !== 0)
+      );
+      sign = seen.size === 1 ? [...seen][0] : 0;
+      signs.set(row, sign);
+    }
+    return sign;
+  };
+  return (key, value) => {
+    const sign = rowSign(grid.get(key) as GridCell);
+    return sign !== 0 && signOf(value) === -sign;
+  };
+}
+
+function provedReadings(input: ProofInput, constraints: readonly Constraint[]): Set<string> {
+  const { searched, readings, settled } = input;
+  const againstRow = againstItsRow(input.grid);
+  const { keys } = searched;
+  const values: Values = (k) => (keys.has(k) ? readings.get(k)?.pick.known : settled.get(k));
+  const proved = new Set<string>(surePrints(input));
+  const sure = (k: string) => proved.has(k) || (!keys.has(k) && settled.has(k));
+  const asPrinted = (k: string) => {
+    const cell = readings.has(k) ? input.grid.get(k) : undefined;
+    const clean = cell && cleanReading(cell);
+    return clean !== undefined && readings.get(k)?.text === clean.text;
+  };
+  const holds = (c: Constraint) => !["fails", "open"].includes(c.check(values));
+  const proves = (c: Constraint, key: string, pick: Pick): boolean => {
+    // Prints that a rule ties together vouch for each other; a moved or solved figure does not.
+    const own = asPrinted(key);
+    if (!c.cells.every((k) => k === key || sure(k) || (own && asPrinted(k))) || !holds(c))
+      return false;
+    if (pick.origin !== "solved") return true;
+    const known = pick.known as Known;
+    if (known.value !== null && againstRow(key, known.value)) return false;
+    const v = c.solve(key, values, known.places);
+    return v !== undefined && known.value !== null && v.eq(known.value);
+  };
+  const rulesOf = new Map<string, Constraint[]>();
+  for (const c of constraints)
+    for (const k of c.cells) if (readings.has(k)) rulesOf.set(k, [...(rulesOf.get(k) ?? []), c]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [key, { pick }] of readings) {
+      if (proved.has(key)) continue;
+      const rules = rulesOf.get(key) ?? [];
+      if (!rules.some((c) => proves(c, key, pick))) continue;
+      proved.add(key);
+      grew = true;
+    }
+  }
+  return proved;
+}
+
+/**
+ * The searched cells a found reading keeps as they print, where nothing doubted the print: not
+ * lost, one clean figure, in no rule that failed as printed. The search took them in only to look
+ * further (a lost neighbour's figure might have been theirs), and the reading found says it is
+ * not, by finding each lost neighbour's figure printed elsewhere: their print is then as sure as
+ * any outside the search. A lost neighbour the reading solves, or leaves without a figure, or no
+ * reading found, leaves the question open (nothing then says whose figure the print is), and the
+ * print must be proved.
+ */
+function surePrints({ grid, searched, readings, found }: ProofInput): string[] {
+  if (!found) return [];
+  const accounted = (n: GridCell | undefined) => {
+    if (!n || !isLost(n) || !searched.keys.has(n.key)) return true;
+    const pick = readings.get(n.key)?.pick;
+    return pick !== undefined && pick.origin !== "solved" && pick.known !== undefined;
+  };
+  return [...readings].flatMap(([key, { pick, text }]) => {
+    const cell = grid.get(key) as GridCell;
+    const sure =
+      !searched.doubtful.has(key) &&
+      pick.origin === "own" &&
+      cleanReading(cell)?.text === text &&
+      [-1, 1].every((offset) => accounted(grid.neighbour(cell, offset)));
+    return sure ? [key] : [];
+  });
+}
+
+/**
+ * The clean prints outside the search beside a lost cell whose figure may be the one printed
+ * beside it (a row off, as the OCR shifts them): where the reading leaves the lost cell without a
+ * figure, or moves a figure between the two rows in any column (the rows' figures are then not
+ * where they print). Nothing then says whose the print is, and it is weighed like the searched
+ * cells: settled as it prints only if proved. A lost cell solved where its rows read as printed
+ * has its own figure, and its neighbours keep theirs.
+ */
+function suspectPrints(
+  grid: Grid,
+  searched: Searched,
+  readings: ReadonlyMap<string, Reading>,
+  known: { readonly base: Map<string, Known>; readonly settled: Map<string, Known> }
+): Map<string, Reading> {
+  const rowOf = (c: GridCell) => `${c.tableIndex}|${c.rowIndex}`;
+  const moves = new Set<string>();
+  readings.forEach(({ pick }, key) => {
+    const from = pick.source && grid.get(pick.source.replace(/[#^]\d+$/, ""));
+    if (from && from.key !== key) {
+      const to = grid.get(key) as GridCell;
+      moves.add(`${rowOf(to)}>${rowOf(from)}`).add(`${rowOf(from)}>${rowOf(to)}`);
+    }
+  });
+  const out = new Map<string, Reading>();
+  for (const key of searched.keys) {
+    const cell = grid.get(key) as GridCell;
+    if (!isLost(cell)) continue;
+    const unread = !readings.get(key)?.pick.known;
+    for (const n of [grid.neighbour(cell, -1), grid.neighbour(cell, 1)]) {
+      if (!n || searched.keys.has(n.key)) continue;
+      if (!unread && !moves.has(`${rowOf(cell)}>${rowOf(n)}`)) continue;
+      const print = cleanReading(n);
+      // Only a print nothing has changed: a figure an earlier group settled was proved there.
+      if (!print || known.base.get(n.key) !== known.settled.get(n.key)) continue;
+      const pick: Pick = { known: knownOf(print), text: print.text, origin: "own" };
+      out.set(n.key, { pick, text: print.text });
+    }
+  }
+  return out;
+}
+
+function decide(
+  grid: Grid,
+  group: Searched,
+  result: ReturnType<typeof searchReadings>,
+  rules: RulesByCell,
+  known: { readonly base: Map<string, Known>; readonly settled: Map<string, Known> }
+): Map<string, Decision> {
+  const { base, settled } = known;
+  const out = new Map<string, Decision>();
+  const readings = agreedReadings(grid, group, result);
+  const suspects = suspectPrints(grid, group, readings, known);
+  suspects.forEach((r, k) => readings.set(k, r));
+  const searched = { ...group, keys: new Set([...group.keys, ...suspects.keys()]) };
+  const constraints = rules.on(searched.keys);
+  const found = result.solutions.length > 0 && !result.exhausted;
+  const proved = provedReadings({ grid, searched, readings, settled, found }, constraints);
+  const failing = constraints.filter(
+    (c) => c.cells.some((k) => searched.keys.has(k)) && c.check((k) => base.get(k)) !== "holds"
+  );
+  for (const key of searched.keys) {
+    const cell = grid.get(key) as GridCell;
+    const reading = readings.get(key);
+    if (reading && proved.has(key)) {
+      const { pick, text } = reading;
       out.set(key, {
         kind: "settled",
-        text: texts[0] as string,
+        text,
         known: pick.known as Known,
         origin: pick.origin,
         from: pick.source?.replace(/[#^]\d+$/, ""),
@@ -245,6 +495,10 @@ function decide(
       });
       continue;
     }
+    const texts = result.solutions.map((s) => {
+      const pick = s.picks.get(key);
+      return pick ? textOf(grid, key, pick) : undefined;
+    });
     const disputed = result.solutions.length === 0 ? eachRuleAlone(cell, constraints, base) : [];
     const candidates = [
       ...new Set([
@@ -256,7 +510,11 @@ function decide(
     const why =
       new Set(disputed.map((d) => d.text)).size > 1
         ? `its rules give different figures: ${disputed.map((d) => `${d.text} by "${d.rule}"`).join("; ")} (a rounding plug cannot be told from a misread)`
-        : whyUnresolved(result, texts, failing);
+        : reading
+          ? `the reading ${reading.text} satisfies the release's arithmetic only together with other doubtful cells: no rule whose other cells are sure proves it`
+          : result.disputed.has(key)
+            ? "more readings satisfy the release's arithmetic equally than are weighed, and they read this cell differently"
+            : whyUnresolved(result, texts, failing);
     out.set(key, { kind: "unresolved", candidates, why });
   }
   return out;
