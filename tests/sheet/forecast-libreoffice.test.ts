@@ -14,6 +14,7 @@ import { IIJModel, defaultModel } from "../../src/model";
 import { planModelSheet } from "../../src/sheet/plan";
 import { type SheetPlan, type SheetUnit, a1 } from "../../src/sheet/plan-types";
 import { renderPlanToXlsx } from "../../src/sheet/xlsx-writer";
+import { invoke } from "../../src/functions/library";
 import { runCli } from "../cli/run-cli";
 import { csvNumber, recalculate, requireLibreOffice } from "./libreoffice-support";
 
@@ -401,4 +402,25 @@ test("no cell of any variant evaluates to an error", () => {
       .filter((v) => /^(#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)|Err:\d+)$/.test(v));
     expect([name, errors]).toEqual([name, []]);
   }
+});
+
+test("free cash flow and net debt on the sheet are what IIJ.CASHFLOW and IIJ.BALANCE answer, and are estimated", () => {
+  const fcf = "Free cash flow (operating cash flow + purchases of property and equipment)";
+  const netDebt =
+    "Net debt (borrowings, convertible notes, capital leases - cash and short-term investments)";
+  // 1Q01 as printed (JPY thousands): operating (231,079) + purchases (179,145) = (410,224); net
+  // debt 15,596,560 (worked by hand in tests/functions/derived-lines.test.ts).
+  expect(derived("thousands", fcf, "1Q01")).toBe(-410224);
+  expect(derived("thousands", netDebt, "1Q01")).toBe(15596560);
+  // Invoked the way a cell calls them, in the same unit as the sheet.
+  expect(invoke("CASHFLOW", ["1Q01", "Free cash flow"])).toBe(-410224);
+  expect(invoke("BALANCE", ["Jun 30, 2001", "Net debt"])).toBe(15596560);
+  // Every estimated quarter has both, and the fiscal year sums free cash flow and ends on net debt.
+  for (const q of ["2Q01E", "3Q01E", "4Q01E"]) {
+    expect(Number.isFinite(derived("mid", fcf, q))).toBe(true);
+    expect(Number.isFinite(derived("mid", netDebt, q))).toBe(true);
+  }
+  const year = ["1Q01", "2Q01E", "3Q01E", "4Q01E"].reduce((s, q) => s + derived("mid", fcf, q), 0);
+  close(derived("mid", fcf, "FY2001E"), year);
+  expect(derived("mid", netDebt, "FY2001E")).toBe(derived("mid", netDebt, "4Q01E"));
 });

@@ -2,7 +2,14 @@
  * The forecast build: rows the estimates need beyond the statements (gross profit, D&A, the
  * Table 5 EBITDA gap, EBITDA), over the actual quarters, the estimates and the fiscal year alike.
  */
-import { EBITDA_DEFINITION, type Term, derivedLine, periodKey, shiftQuarter } from "../../model";
+import {
+  EBITDA_DEFINITION,
+  type Term,
+  derivedLine,
+  derivedValue,
+  periodKey,
+  shiftQuarter,
+} from "../../model";
 import { COST_COMPONENTS } from "../../model/forecast-spec";
 import { componentDriver, driverName } from "../forecast";
 import { LABEL_COL, type PeriodColumn, type QuarterColumn } from "./columns";
@@ -132,6 +139,50 @@ function buildRows(ctx: PlanContext, layout: SheetLayout): Row[] {
   ];
 }
 
+/**
+ * Free cash flow and net debt, by their one definition (src/model/derived.ts): in an actual quarter
+ * only where the release prints every figure they use (a blank would read as 0, a wrong number),
+ * in every estimate from the forecast statements; a year sums free cash flow and takes net debt
+ * at its end.
+ */
+function cashRows({ model }: PlanContext, layout: SheetLayout): Row[] {
+  const at = (id: RowId, key: string) => layout.cell(id, key);
+  const row = (id: "free_cash_flow" | "net_debt", label: string): Row => [
+    id,
+    label,
+    (c) => {
+      if (c.kind === "year")
+        return derivedLine(id).kind === "flow"
+          ? yearSum(layout, id, c)
+          : `=${at(id, c.parts[c.parts.length - 1])}`;
+      if (c.kind === "actual" && !printsAll(model, id, c.key)) return "";
+      return derivedFormula(id, (t) =>
+        at(printedRow({ statement: t.statement, id: t.row }), c.key)
+      );
+    },
+  ];
+  return [
+    row(
+      "free_cash_flow",
+      "Free cash flow (operating cash flow + purchases of property and equipment)"
+    ),
+    row(
+      "net_debt",
+      "Net debt (borrowings, convertible notes, capital leases - cash and short-term investments)"
+    ),
+  ];
+}
+
+/** Whether the releases print every figure a derived line uses in `period`. */
+function printsAll(model: PlanContext["model"], id: string, period: string): boolean {
+  try {
+    derivedValue(model, derivedLine(id), period);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Why the gap is a driver, in the release's own words where it declares the non-tie. */
 function ebitdaNote({ model, seeding, target }: PlanContext): string {
   const period = periodKey(target);
@@ -158,9 +209,11 @@ export const FORECAST_BUILD: Section = {
     "ebitda_gap",
     "ebitda",
     "ebitda_note",
+    "free_cash_flow",
+    "net_debt",
   ],
   build(ctx, layout, out: SheetWriter) {
-    for (const [id, label, formula] of buildRows(ctx, layout))
+    for (const [id, label, formula] of [...buildRows(ctx, layout), ...cashRows(ctx, layout)])
       formulaRow(layout, out, id, label, amountFormat(ctx.unit), formula);
     out.text(layout.row("ebitda_note"), LABEL_COL, ebitdaNote(ctx), "note");
   },

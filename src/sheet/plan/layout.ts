@@ -22,6 +22,9 @@ export type DerivedRowId =
   | "ebitda_gap"
   | "ebitda"
   | "ebitda_note"
+  /** Derived lines defined in src/model/derived.ts, as the functions answer them. */
+  | "free_cash_flow"
+  | "net_debt"
   | `growth:${"total_revenues" | "operating_income" | "ebitda"}:${"yoy" | "qoq"}`
   | `margin:${"gross" | "operating" | "ebitda" | "net"}`;
 
