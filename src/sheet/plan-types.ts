@@ -170,6 +170,11 @@ export function columnLetters(col: number): string {
   return letters;
 }
 
+/** Cells added and subtracted as a formula writes them: "a-b+c" (a leading "-" if the first subtracts). */
+export function signedSum(terms: readonly { cell: string; weight: 1 | -1 }[]): string {
+  return terms.map((t, i) => `${t.weight < 0 ? "-" : i === 0 ? "" : "+"}${t.cell}`).join("");
+}
+
 /** "A1" style address of a 0-based cell. */
 export function a1(row: number, col: number, absolute = false): string {
   const letters = columnLetters(col);

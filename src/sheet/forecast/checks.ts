@@ -6,6 +6,7 @@
  * checks, and how the sheet words and orders each difference.
  */
 import { BALANCING, type Identity, TIES, type Term } from "../../model";
+import { signedSum } from "../plan-types";
 
 /** A check row of the forecast: its id on the sheet, its label, the identity it checks. */
 export interface ForecastCheck {
@@ -60,14 +61,14 @@ export function checkDifference(
   const { left, right } = check.identity;
   const [first, second] = check.from === "left" ? [left, right] : [right, left];
   const signed = [
-    ...first.map((t) => ({ t, sign: t.sign ?? 1 })),
-    ...second.map((t) => ({ t, sign: -(t.sign ?? 1) })),
+    ...first.map((t) => ({ t, weight: t.sign ?? 1 })),
+    ...second.map((t) => ({ t, weight: -(t.sign ?? 1) as 1 | -1 })),
   ];
-  let formula = "";
-  for (const { t, sign } of signed) {
+  const cells: { cell: string; weight: 1 | -1 }[] = [];
+  for (const { t, weight } of signed) {
     const cell = cellOf(t);
     if (cell === null) return null;
-    formula += sign < 0 ? `-${cell}` : formula === "" ? cell : `+${cell}`;
+    cells.push({ cell, weight });
   }
-  return formula;
+  return signedSum(cells);
 }

@@ -24,7 +24,7 @@ import {
   lineRow,
   printedRow,
 } from "./layout";
-import { type SheetWriter, formulaRow, yearSum } from "./writer";
+import { type SheetWriter, formulaRow, weightedSum, yearSum } from "./writer";
 
 type Formula = (c: PeriodColumn) => string;
 
@@ -33,10 +33,7 @@ type Formula = (c: PeriodColumn) => string;
  * answer from too, so `=IIJ.INCOME(q,"Gross profit")` and the sheet's row cannot disagree.
  */
 function derivedFormula(id: string, cellOf: (t: Term) => string): string {
-  const parts = derivedLine(id).terms.map(
-    (t, i) => `${t.sign === -1 ? "-" : i === 0 ? "" : "+"}${cellOf(t)}`
-  );
-  return `=${parts.join("")}`;
+  return weightedSum(derivedLine(id).terms.map((t) => ({ cell: cellOf(t), weight: t.sign ?? 1 })));
 }
 
 const OPERATING_INCOME = lineRow("INCOME", "operating_income");

@@ -1,11 +1,12 @@
 /** Collects what the section builders write: cells, names, check areas, lists and charts. */
-import type {
-  CellStyle,
-  PlanArea,
-  PlanCell,
-  PlanChart,
-  PlanName,
-  PlanValidation,
+import {
+  type CellStyle,
+  type PlanArea,
+  type PlanCell,
+  type PlanChart,
+  type PlanName,
+  type PlanValidation,
+  signedSum,
 } from "../plan-types";
 import { ID_COL, LABEL_COL, type PeriodColumn, type YearColumn } from "./columns";
 import type { RowId, SheetLayout } from "./layout";
@@ -75,6 +76,5 @@ export function yearSum(layout: SheetLayout, id: RowId, year: YearColumn, fn = "
 /** A weighted sum as Excel adds it: SUM of the parts when all add, else "a-b+c+d". */
 export function weightedSum(terms: readonly { cell: string; weight: 1 | -1 }[]): string {
   if (terms.every((t) => t.weight === 1)) return `=SUM(${terms.map((t) => t.cell).join(",")})`;
-  const [first, ...rest] = terms;
-  return `=${first.weight < 0 ? "-" : ""}${first.cell}${rest.map((t) => `${t.weight < 0 ? "-" : "+"}${t.cell}`).join("")}`;
+  return `=${signedSum(terms)}`;
 }
