@@ -18,6 +18,7 @@ import {
   guidanceValue,
   invalidValue,
   isIIJError,
+  isOmitted,
   itemsGrid,
   type LruEntry,
   LruList,
@@ -46,9 +47,8 @@ function sourceOf(model: IIJModel, period: unknown, item: unknown, statement: un
   try {
     return source(model, period, item, statement);
   } catch (error) {
-    const omitted = statement === undefined || statement === null || statement === "";
     const stated =
-      omitted && isIIJError(error) && error.kind === "#N/A"
+      isOmitted(statement) && isIIJError(error) && error.kind === "#N/A"
         ? statedSource(model, period, item)
         : null;
     if (stated) return stated;

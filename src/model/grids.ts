@@ -42,11 +42,11 @@ function cell(compute: () => Dec): GridCell {
  */
 export function statementGrid(model: IIJModel, statement: StatementId, unitInput?: unknown): Grid {
   if (statement === "GUIDANCE") return guidanceGrid(model, unitInput);
+  if (statement === "KPI") return kpiGrid(model, unitInput);
   const quarters = model.quarters(statement);
   const items = model.items(statement);
   const labels = displayLabels(items);
   const first = items[0];
-  if (statement === "KPI") return kpiGrid(model, unitInput);
   const fs = statement as FinancialStatement;
   const unit = resolveUnit(unitInput, first.unit, `${statement}`) as string;
   const header: GridCell[] = [`${first.table} (${unit})`, ...quarters.map(periodKey)];

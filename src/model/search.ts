@@ -6,6 +6,7 @@ import type { StatementId } from "../data/types";
 import { resolveUnit } from "./units";
 import { type Period, periodKey, samePeriod } from "./calendar";
 import { type Item, innermostSection } from "./catalogue";
+import { isIIJError } from "./errors";
 import { STATEMENTS, type IIJModel, pickVintage } from "./model";
 import type { PeriodRequest } from "./periods";
 import { editDistance, nameKey } from "./names";
@@ -136,7 +137,8 @@ export function statedFormulaFor(model: IIJModel, entry: StatedEntry): string {
   let name = f.label;
   try {
     if (resolveStated(model, entry.period, f.label, measure).figure.value !== f.value) name = f.id;
-  } catch {
+  } catch (error) {
+    if (!isIIJError(error)) throw error;
     name = f.id;
   }
   const args = [entry.period, name, ...(measure ? [measure] : [])].map(quote);
@@ -157,7 +159,8 @@ function takesUnit(model: IIJModel, item: Item, period: string, unit: string): b
     if (item.statement !== "GUIDANCE") return true;
     const key = periodKey(model.resolveGuidancePeriod(period).period);
     return model.guidance(item.id, key, "range").length > 0;
-  } catch {
+  } catch (error) {
+    if (!isIIJError(error)) throw error;
     return false;
   }
 }

@@ -9,7 +9,7 @@ import type { Measure, Release, StatedFigure, StatedMeasure } from "../data/type
 import { periodKey } from "./calendar";
 import { Dec } from "./decimal";
 import { isDerived, resolveAnyLine } from "./derived";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, isIIJError, notAvailable } from "./errors";
 import { type Figure, type IIJModel, pickVintage } from "./model";
 import { isOmitted, nameKey, nearestNames, quotedList, shown } from "./names";
 import type { Vintage } from "./periods";
@@ -54,8 +54,8 @@ const indexes = new WeakMap<IIJModel, StatedIndex>();
 function indexOf(model: IIJModel): StatedIndex {
   let index = indexes.get(model);
   if (index) return index;
-  const releases = [...model.releases].sort((a, b) => a.date.localeCompare(b.date));
-  const entries = releases.flatMap((release) =>
+  // model.releases is in date order already.
+  const entries = model.releases.flatMap((release) =>
     (release.stated ?? []).map((figure) => ({
       release,
       figure,
@@ -208,8 +208,9 @@ export function statedSource(
 ): string | null {
   try {
     return statedCitation(resolveStated(model, periodInput, itemInput));
-  } catch {
-    return null;
+  } catch (error) {
+    if (isIIJError(error)) return null;
+    throw error;
   }
 }
 

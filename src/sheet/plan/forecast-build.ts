@@ -7,6 +7,7 @@ import {
   type Term,
   derivedLine,
   derivedValue,
+  isIIJError,
   periodKey,
   shiftQuarter,
 } from "../../model";
@@ -175,7 +176,8 @@ function printsAll(model: PlanContext["model"], id: string, period: string): boo
   try {
     derivedValue(model, derivedLine(id), period);
     return true;
-  } catch {
+  } catch (error) {
+    if (!isIIJError(error)) throw error;
     return false;
   }
 }
