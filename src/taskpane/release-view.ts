@@ -16,7 +16,7 @@ import {
   setWorkbookReleases,
   workbookReleases,
 } from "../model";
-import { type IngestResult, ingestRelease } from "../model/ingest";
+import { type IngestResult, findingText, ingestRelease } from "../model/ingest";
 import { element } from "./dom";
 import type { Tone } from "./load-controller";
 import { openStoredReleases, removeStoredRelease, storeRelease } from "./release-store";
@@ -74,9 +74,6 @@ function detailsOf(title: string, lines: readonly string[]): HTMLElement[] {
   return [details];
 }
 
-const where = (r: { statement: string; rowId: string; column: number | string }) =>
-  `${r.statement} ${r.rowId} [${r.column}]`;
-
 /** What a restatement changes, in words: per quarter, the figures reprinted and those changed. */
 function restatementLines(model: IIJModel, release: Release): string[] {
   return restatementsOf(model, release).map((r) => {
@@ -115,27 +112,16 @@ function renderSummary(view: Elements, result: IngestResult, release: Release): 
     ...head,
     ...detailsOf(
       "Unresolved cells (the functions answer #N/A for them)",
-      s.unresolved.map(
-        (u) =>
-          `${where(u)}: OCR ${JSON.stringify(u.ocr)}; candidates ${u.candidates.join(", ") || "none"}. ${u.why}`
-      )
+      s.unresolved.map(findingText.unresolved)
     ),
-    ...detailsOf(
-      "Repairs",
-      s.repairs.map(
-        (r) =>
-          `${where(r)}: OCR ${JSON.stringify(r.ocr)} → ${JSON.stringify(r.settled)}. ${r.reason}`
-      )
-    ),
+    ...detailsOf("Repairs", s.repairs.map(findingText.repair)),
     ...detailsOf(
       "The release's own inconsistencies",
-      s.inconsistencies.map((i) => `${i.checkId} ${i.period} ${i.rowId}: ${i.explanation}`)
+      s.inconsistencies.map(findingText.inconsistency)
     ),
     ...detailsOf("Lines renamed or new", [
-      ...s.renamed.map((c) => `renamed ${c.statement} ${c.id}: "${c.was}" → "${c.label}"`),
-      ...s.added.map(
-        (c) => `new ${c.statement} ${c.id}: "${c.label}" in "${c.section || "(top level)"}"`
-      ),
+      ...s.renamed.map((c) => `renamed ${findingText.renamed(c)}`),
+      ...s.added.map((c) => `new ${findingText.added(c)}`),
     ]),
     ...detailsOf("Not read", s.problems)
   );

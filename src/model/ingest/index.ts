@@ -4,5 +4,5 @@
  * (`iij-model ingest`) and the pane call the same code. See src/data/README.md, "Ingest".
  */
 export { type IngestOptions, type IngestResult, type IngestStatus, ingestRelease } from "./ingest";
-export { type IngestSummary, type LineChange, formatSummary } from "./summary";
+export { type IngestSummary, type LineChange, findingText, formatSummary } from "./summary";
 export { releaseFileName, releaseProblems, releaseToJson, releasesFromJson } from "./json";

@@ -75,30 +75,35 @@ export function summarize(input: SummaryInput): IngestSummary {
 const where = (r: { statement: string; rowId: string; column: number | string }) =>
   `${r.statement} ${r.rowId} [${r.column}]`;
 
+/**
+ * Each finding in words, the same in the terminal and the pane (each adds only its own heading or
+ * prefix): where it is, what the OCR shows and what was made of it, and why.
+ */
+export const findingText = {
+  repair: (r: IngestSummary["repairs"][number]) =>
+    `${where(r)}: OCR ${JSON.stringify(r.ocr)} -> ${JSON.stringify(r.settled)}. ${r.reason}`,
+  inconsistency: (i: IngestSummary["inconsistencies"][number]) =>
+    `${i.checkId} ${i.period} ${i.rowId}: ${i.explanation}`,
+  unresolved: (u: IngestSummary["unresolved"][number]) =>
+    `${where(u)}: OCR ${JSON.stringify(u.ocr)}; candidates ${u.candidates.map((c) => JSON.stringify(c)).join(", ") || "none"}: ${u.why}`,
+  renamed: (c: IngestSummary["renamed"][number]) =>
+    `${c.statement} ${c.id}: "${c.was}" -> "${c.label}"`,
+  added: (c: IngestSummary["added"][number]) =>
+    `${c.statement} ${c.id}: "${c.label}" in "${c.section || "(top level)"}"`,
+};
+
 /** The summary as lines for a terminal. */
 export function formatSummary(s: IngestSummary): string[] {
   if (s.status === "not a release") return [`not a release: ${s.reason ?? "unreadable"}`];
-  const lines = [
+  return [
     `release ${s.release} (latest quarter ${s.latestQuarter}): ${s.status}`,
     `${s.figures} figures read; ${s.repairs.length} repairs; ${s.inconsistencies.length} inconsistencies of the release's own; ${s.unresolved.length} unresolved`,
     `${s.stated} figures stated in the prose, each with its sentence (IIJ.STATED)`,
+    ...s.repairs.map((r) => `  repair ${findingText.repair(r)}`),
+    ...s.inconsistencies.map((i) => `  noted ${findingText.inconsistency(i)}`),
+    ...s.unresolved.map((u) => `  UNRESOLVED ${findingText.unresolved(u)}`),
+    ...s.renamed.map((c) => `  renamed ${findingText.renamed(c)}`),
+    ...s.added.map((c) => `  new line ${findingText.added(c)}`),
+    ...s.problems.map((p) => `  problem: ${p}`),
   ];
-  for (const r of s.repairs)
-    lines.push(
-      `  repair ${where(r)}: OCR ${JSON.stringify(r.ocr)} -> ${JSON.stringify(r.settled)}. ${r.reason}`
-    );
-  for (const i of s.inconsistencies)
-    lines.push(`  noted ${i.checkId} ${i.period} ${i.rowId}: ${i.explanation}`);
-  for (const u of s.unresolved)
-    lines.push(
-      `  UNRESOLVED ${where(u)}: OCR ${JSON.stringify(u.ocr)}; candidates ${u.candidates.map((c) => JSON.stringify(c)).join(", ") || "none"}: ${u.why}`
-    );
-  for (const c of s.renamed)
-    lines.push(`  renamed ${c.statement} ${c.id}: "${c.was}" -> "${c.label}"`);
-  for (const c of s.added)
-    lines.push(
-      `  new line ${c.statement} ${c.id}: "${c.label}" in "${c.section || "(top level)"}"`
-    );
-  for (const p of s.problems) lines.push(`  problem: ${p}`);
-  return lines;
 }
