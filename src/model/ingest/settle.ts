@@ -304,19 +304,8 @@ interface ProofInput {
   readonly found: boolean;
 }
 
-/**
- * The searched cells whose reading the release's arithmetic proves. A reading that merely
- * satisfies the rules is no proof when the rules also hold other doubtful cells: two doubtful
- * cells in one footing can each absorb the other's fault (a misread USD figure "repaired" to fit a
- * misread amount, and a lost figure beside them solved to whatever then foots). So a reading is
- * proved only by a rule that holds with it and whose every other cell is sure: printed clean
- * outside the search, a sure print (surePrints), or proved first. A figure the arithmetic solved
- * must moreover be the one that rule solves (a USD or % cell only brackets the amount it is taken
- * from). A cell read as it prints may also be vouched for by other cells read as they print (two
- * prints a rule ties together are each other's evidence: a per-share figure and the share count);
- * a figure moved from another row, or solved, vouches for nothing until proved. Proof spreads
- * from the sure cells one rule at a time; a reading it never reaches is unresolved.
- */
+const signOf = (d: Dec): number => (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
+
 /**
  * Whether a figure solved for a cell has the opposite sign to every figure its row prints clean
  * in the same measure (a short-term investments of (60) in a row of positive balances). The
@@ -324,8 +313,6 @@ interface ProofInput {
  * solves to whatever foots) than showing a line that changed sign, so the solved figure proves
  * nothing and the cell stays unresolved. A row of mixed or no clean signs says nothing.
  */
-const signOf = (d: Dec): number => (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
-
 function againstItsRow(grid: Grid): (key: string, value: Dec) => boolean {
   const signs = new Map<string, number>();
   const rowSign = (cell: GridCell): number => {
@@ -353,6 +340,19 @@ function againstItsRow(grid: Grid): (key: string, value: Dec) => boolean {
   };
 }
 
+/**
+ * The searched cells whose reading the release's arithmetic proves. A reading that merely
+ * satisfies the rules is no proof when the rules also hold other doubtful cells: two doubtful
+ * cells in one footing can each absorb the other's fault (a misread USD figure "repaired" to fit a
+ * misread amount, and a lost figure beside them solved to whatever then foots). So a reading is
+ * proved only by a rule that holds with it and whose every other cell is sure: printed clean
+ * outside the search, a sure print (surePrints), or proved first. A figure the arithmetic solved
+ * must moreover be the one that rule solves (a USD or % cell only brackets the amount it is taken
+ * from). A cell read as it prints may also be vouched for by other cells read as they print (two
+ * prints a rule ties together are each other's evidence: a per-share figure and the share count);
+ * a figure moved from another row, or solved, vouches for nothing until proved. Proof spreads
+ * from the sure cells one rule at a time; a reading it never reaches is unresolved.
+ */
 function provedReadings(input: ProofInput, constraints: readonly Constraint[]): Set<string> {
   const { searched, readings, settled } = input;
   const againstRow = againstItsRow(input.grid);
