@@ -155,6 +155,19 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    // "| IIJ DSL/F (*3) Maximum 1.5Mbps | 45 | NA | NA |": lost, 4Q00's cell foots to nil, and
+    // the table prints NA where it has no figure; nil and NA foot alike.
+    fault: "a lost NA in a numbered table",
+    damage: (t) =>
+      editCell(
+        t,
+        { after: "Internet Access Services", label: "IIJ DSL/F ^(*3) Maximum 1.5Mbps" },
+        1,
+        () => ""
+      ),
+    unresolved: [{ table: "Table 1. Number of Contracts", rowId: "iij_dslf_contracts", column: 1 }],
+  },
+  {
     fault: "a noise row in a header",
     damage: (t) =>
       replaceOnce(t, "| ASSETS |", "| | 0S0 (l) | JI I | 7o | | | | | | |\n| ASSETS |"),

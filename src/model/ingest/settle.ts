@@ -12,7 +12,7 @@
  */
 import { type FigureReading, printedForm } from "./cells";
 import type { Constraint, Known, Values } from "./constraints";
-import type { Dec } from "../decimal";
+import { Dec } from "../decimal";
 import { type Grid, type GridCell, cleanReading, knownOf } from "./grid";
 import { type Choice, type ChoiceOrigin, type Pick, type Variable, searchReadings } from "./search";
 
@@ -302,6 +302,8 @@ interface ProofInput {
   readonly settled: ReadonlyMap<string, Known>;
   /** Whether the search found a reading (within its budget). */
   readonly found: boolean;
+  /** Cells of a rounded rule that fails as printed: their digits, not only their place, are in doubt. */
+  readonly misread: ReadonlySet<string>;
 }
 
 const signOf = (d: Dec): number => (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
@@ -341,6 +343,65 @@ function againstItsRow(grid: Grid): (key: string, value: Dec) => boolean {
 }
 
 /**
+ * Whether a figure solved for a lost cell could as well have been printed "NA": it solves to nil,
+ * and its table prints NA in the same kind of measure (Table 1's DSL contracts before the service
+ * began). A footing counts NA as nothing, so nil and NA foot alike and the arithmetic cannot say
+ * which the page printed; 0 where the release says "not applicable" would be a wrong figure.
+ */
+function mayBeNa(grid: Grid): (key: string, value: Dec | null | undefined) => boolean {
+  const tables = new Map<string, boolean>();
+  const printsNa = (cell: GridCell): boolean => {
+    const at = `${cell.tableIndex}|${cell.measure}`;
+    let na = tables.get(at);
+    if (na === undefined) {
+      na = grid.cells.some(
+        (c) =>
+          c.tableIndex === cell.tableIndex &&
+          c.measure === cell.measure &&
+          cleanReading(c)?.value === null
+      );
+      tables.set(at, na);
+    }
+    return na;
+  };
+  return (key, value) =>
+    value !== null && value !== undefined && value.isZero() && printsNa(grid.get(key) as GridCell);
+}
+
+/**
+ * The figures `known` would be with one digit read otherwise (the misreads a search weighs), in
+ * the same places and sign; a leading digit never becomes 0.
+ */
+function oneDigitVariants(known: Known): Known[] {
+  const { value, places } = known;
+  if (value === null || value.isZero()) return [];
+  const digits = value.abs().toFixed(places).replace(".", "");
+  const out: Known[] = [];
+  for (let i = 0; i < digits.length; i++)
+    for (const d of "0123456789") {
+      if (d === digits[i] || (i === 0 && d === "0")) continue;
+      const text = `${digits.slice(0, i)}${d}${digits.slice(i + 1)}`;
+      const abs = new Dec(text).div(new Dec(10).pow(places));
+      out.push({ value: value.isNegative() ? abs.neg() : abs, places, nil: false });
+    }
+  return out;
+}
+
+/**
+ * Whether a rule that holds with `key` read as `known` would hold as well with a one-digit
+ * misread of it: a rule that rounds (a USD or % cell brackets its amount to within half a unit
+ * of its own last place) cannot see the amount's lower digits, so it proves nothing about them.
+ * It matters where the cell's digits are in doubt (a rule on it fails as printed): Inventories'
+ * 263,553 misread 263,153 beside a lost Short-term investments still prints a 0.5% that holds, and
+ * taking that for proof "repaired" its USD and solved Short-term investments to 400.
+ */
+function blindTo(c: Constraint, key: string, known: Known, values: Values): boolean {
+  return oneDigitVariants(known).some(
+    (v) => c.check((k) => (k === key ? v : values(k))) === "holds"
+  );
+}
+
+/**
  * The searched cells whose reading the release's arithmetic proves. A reading that merely
  * satisfies the rules is no proof when the rules also hold other doubtful cells: two doubtful
  * cells in one footing can each absorb the other's fault (a misread USD figure "repaired" to fit a
@@ -356,6 +417,7 @@ function againstItsRow(grid: Grid): (key: string, value: Dec) => boolean {
 function provedReadings(input: ProofInput, constraints: readonly Constraint[]): Set<string> {
   const { searched, readings, settled } = input;
   const againstRow = againstItsRow(input.grid);
+  const naAlike = mayBeNa(input.grid);
   const { keys } = searched;
   const values: Values = (k) => (keys.has(k) ? readings.get(k)?.pick.known : settled.get(k));
   const proved = new Set<string>(surePrints(input));
@@ -371,9 +433,11 @@ function provedReadings(input: ProofInput, constraints: readonly Constraint[]): 
     const own = asPrinted(key);
     if (!c.cells.every((k) => k === key || sure(k) || (own && asPrinted(k))) || !holds(c))
       return false;
-    if (pick.origin !== "solved") return true;
+    if (pick.origin !== "solved")
+      return !input.misread.has(key) || !pick.known || !blindTo(c, key, pick.known, values);
     const known = pick.known as Known;
-    if (known.value !== null && againstRow(key, known.value)) return false;
+    if (naAlike(key, known.value) || (known.value !== null && againstRow(key, known.value)))
+      return false;
     const v = c.solve(key, values, known.places);
     return v !== undefined && known.value !== null && v.eq(known.value);
   };
@@ -470,16 +534,25 @@ function decide(
 ): Map<string, Decision> {
   const { base, settled } = known;
   const out = new Map<string, Decision>();
+  const naAlike = mayBeNa(grid);
   const readings = agreedReadings(grid, group, result);
   const suspects = suspectPrints(grid, group, readings, known);
   suspects.forEach((r, k) => readings.set(k, r));
   const searched = { ...group, keys: new Set([...group.keys, ...suspects.keys()]) };
   const constraints = rules.on(searched.keys);
   const found = result.solutions.length > 0 && !result.exhausted;
-  const proved = provedReadings({ grid, searched, readings, settled, found }, constraints);
   const failing = constraints.filter(
     (c) => c.cells.some((k) => searched.keys.has(k)) && c.check((k) => base.get(k)) !== "holds"
   );
+  // A failing footing says only that one of its many cells is off; a failing rounded rule of an
+  // amount and its USD, % or change says the digits of one of those few cells are.
+  const misread = new Set(
+    failing
+      .filter((c) => !c.exact && c.cells.length <= 3 && c.check((k) => base.get(k)) === "fails")
+      .flatMap((c) => c.cells)
+  );
+  const proof = { grid, searched, readings, settled, found, misread };
+  const proved = provedReadings(proof, constraints);
   for (const key of searched.keys) {
     const cell = grid.get(key) as GridCell;
     const reading = readings.get(key);
@@ -500,15 +573,18 @@ function decide(
       return pick ? textOf(grid, key, pick) : undefined;
     });
     const disputed = result.solutions.length === 0 ? eachRuleAlone(cell, constraints, base) : [];
+    const solvedNil = reading?.pick.origin === "solved" && naAlike(key, reading.pick.known?.value);
     const candidates = [
       ...new Set([
         ...texts.filter((t): t is string => t !== undefined),
         ...cell.readings.map((r) => r.text),
         ...disputed.map((d) => d.text),
+        ...(solvedNil ? ["NA"] : []),
       ]),
     ];
-    const why =
-      new Set(disputed.map((d) => d.text)).size > 1
+    const why = solvedNil
+      ? `the arithmetic solves it to nil (${reading.text}), and its table prints NA where it has no figure: nil and NA foot alike, so the page cannot say which was printed`
+      : new Set(disputed.map((d) => d.text)).size > 1
         ? `its rules give different figures: ${disputed.map((d) => `${d.text} by "${d.rule}"`).join("; ")} (a rounding plug cannot be told from a misread)`
         : reading
           ? `the reading ${reading.text} satisfies the release's arithmetic only together with other doubtful cells: no rule whose other cells are sure proves it`
