@@ -1,20 +1,22 @@
 /**
  * Generated double and triple faults: the seed's text with two (or three) OCR faults of the kinds
- * damage.ts makes (a thousands separator read as a decimal point or as a space, a misread digit, a
- * dropped cell, a figure moved onto the row above or into the row below), put in a seeded,
+ * damage.ts makes (a thousands separator read as a decimal point or as a space, a misread digit,
+ * two neighbouring digits swapped, a digit lost, a negative's parentheses lost, a dropped cell, a
+ * figure moved onto the row above or into the row below), put in a seeded,
  * deterministic selection of cells: pairs in one footing (one section of a statement, one column),
  * pairs of a cell and its total, pairs in one row (an amount and its USD or % cell) and pairs
  * anywhere in the statements. Whatever the damage, no settled figure may differ from the bundled
  * data: unresolved is allowed, wrong never.
  *
- * Faults go only where the page still holds the evidence to tell them. A misread digit is put
- * only where the release's arithmetic can see it: some rule on the cell that holds no other
- * damaged cell, and no cell the seed itself prints damaged, must fail with it. And no fault goes
+ * Faults go only where the page still holds the evidence to tell them. A misread digit (or any
+ * slip of a figure's text) is put only where the release's arithmetic can see it: some rule on
+ * the cell that holds no other damaged cell, and no cell the seed itself prints damaged, must
+ * fail with it. And no fault goes
  * on or beside a cell the seed itself prints damaged (see besideSeedDamage). Elsewhere the damaged
  * text is a consistent release of other figures (Inventories' 245,520 read 245,580 where
  * Short-term investments is lost beside it: the footing then says (60)), which no reader of the
  * page can tell from the printed one; these tests prove repairs, not readings of another release.
- * IIJ_FAULT_PAIRS and IIJ_FAULT_TRIPLES set a longer sweep.
+ * IIJ_FAULT_PAIRS, IIJ_FAULT_TRIPLES and IIJ_FAULT_NUMBERED set a longer sweep.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -160,7 +162,7 @@ const sitesIn = (numbered: boolean): Site[] =>
 const SITES: readonly Site[] = sitesIn(false);
 const NUMBERED_SITES: readonly Site[] = sitesIn(true);
 
-type Kind = "point" | "space" | "digit" | "drop" | "up" | "down";
+type Kind = "point" | "space" | "digit" | "swap" | "lose" | "parens" | "drop" | "up" | "down";
 
 interface Fault {
   readonly kind: Kind;
@@ -186,6 +188,7 @@ function touched(f: Fault): string[] {
 
 function applies(kind: Kind, site: Site): boolean {
   if (kind === "point" || kind === "space") return site.text.includes(",");
+  if (kind === "parens") return site.text.startsWith("(");
   if (kind === "up" || kind === "down") {
     const line = site.line + (kind === "up" ? -1 : 1);
     return isFigureRow(line) && cellsOfLine(line).length > site.cell + 3;
@@ -204,22 +207,33 @@ function visible(key: string, text: string, blind: ReadonlySet<string>): boolean
   );
 }
 
-/** A one-digit misread of the site's text that the arithmetic can see, chosen by `random`. */
+/** The texts a slip of `kind` makes of a figure's text: each digit misread, swapped or lost. */
+function slipsOf(kind: Kind, text: string): string[] {
+  const options: string[] = [];
+  [...text].forEach((ch, i) => {
+    if (!/\d/.test(ch)) return;
+    const leading = !/\d/.test(text.slice(0, i));
+    const [before, after] = [text.slice(0, i), text.slice(i + 1)];
+    if (kind === "digit")
+      for (const d of "0123456789") {
+        if (d !== ch && !(leading && d === "0")) options.push(`${before}${d}${after}`);
+      }
+    if (kind === "lose" && !(leading && after[0] === "0")) options.push(`${before}${after}`);
+    if (kind === "swap" && /\d/.test(after[0] ?? "") && after[0] !== ch && !(leading && ch === "0"))
+      options.push(`${before}${after[0]}${ch}${after.slice(1)}`);
+  });
+  if (kind === "parens" && /^\(.*\)$/.test(text)) options.push(text.slice(1, -1));
+  return options;
+}
+
+/** A slip of the site's text, of the fault's kind, that the arithmetic can see, chosen by `random`. */
 function misreadOf(
   site: Site,
+  kind: Kind,
   blind: ReadonlySet<string>,
   random: () => number
 ): string | undefined {
-  const options: string[] = [];
-  [...site.text].forEach((ch, i) => {
-    if (!/\d/.test(ch)) return;
-    const leading = !/\d/.test(site.text.slice(0, i));
-    for (const d of "0123456789") {
-      if (d === ch || (leading && d === "0")) continue;
-      const text = `${site.text.slice(0, i)}${d}${site.text.slice(i + 1)}`;
-      if (visible(site.key, text, blind)) options.push(text);
-    }
-  });
+  const options = slipsOf(kind, site.text).filter((text) => visible(site.key, text, blind));
   return options.length > 0 ? options[Math.floor(random() * options.length)] : undefined;
 }
 
@@ -231,6 +245,9 @@ function applyFault(text: string, f: Fault): string {
     case "space":
       return editCell(text, line, cell, (v) => v.replace(/,/g, " "));
     case "digit":
+    case "swap":
+    case "lose":
+    case "parens":
       return editCell(text, line, cell, () => f.misread as string);
     case "drop":
       return editCell(text, line, cell, () => "");
@@ -255,7 +272,18 @@ function seeded(seed: number): () => number {
   };
 }
 
-const KINDS: readonly Kind[] = ["point", "space", "digit", "drop", "up", "down"];
+const KINDS: readonly Kind[] = [
+  "point",
+  "space",
+  "digit",
+  "swap",
+  "lose",
+  "parens",
+  "drop",
+  "up",
+  "down",
+];
+const SLIPS: ReadonlySet<Kind> = new Set(["digit", "swap", "lose", "parens"]);
 
 /** Faults for the sites, each of a kind that applies; a misread only where it shows. */
 function faultsFor(sites: readonly Site[], random: () => number): Fault[] | undefined {
@@ -275,9 +303,9 @@ function faultsFor(sites: readonly Site[], random: () => number): Fault[] | unde
   };
   if (cells.some(landing)) return undefined;
   return faults.map((f, i) => {
-    if (f.kind !== "digit") return f;
+    if (!SLIPS.has(f.kind)) return f;
     const blind = new Set([...seedDamaged, ...faults.filter((_, j) => j !== i).flatMap(touched)]);
-    const misread = misreadOf(f.site, blind, random);
+    const misread = misreadOf(f.site, f.kind, blind, random);
     return misread ? { ...f, misread } : { ...f, kind: "drop" as const };
   });
 }

@@ -79,6 +79,47 @@ const CASES: readonly Case[] = [
     unresolved: [{ table: CF, rowId: "deferred_income_tax", column: 3 }],
   },
   {
+    fault: "a letter read for a digit (O for 0)",
+    damage: (t) =>
+      editCell(t, { after: OPERATIONS, label: "General and administrative" }, 1, () => "439,O30"),
+    repaired: [{ table: IS, rowId: "general_and_administrative", column: 1 }],
+  },
+  {
+    fault: "two neighbouring digits swapped",
+    damage: (t) =>
+      editCell(t, { after: OPERATIONS, label: "Sales and marketing" }, 1, () => "818,768"),
+    repaired: [{ table: IS, rowId: "sales_and_marketing", column: 1 }],
+  },
+  {
+    fault: "a digit lost",
+    damage: (t) =>
+      editCell(t, { after: OPERATIONS, label: "Sales and marketing" }, 1, () => "88,786"),
+    repaired: [{ table: IS, rowId: "sales_and_marketing", column: 1 }],
+  },
+  {
+    fault: "a digit doubled",
+    damage: (t) =>
+      editCell(t, { after: OPERATIONS, label: "Sales and marketing" }, 1, () => "8188,786"),
+    repaired: [{ table: IS, rowId: "sales_and_marketing", column: 1 }],
+  },
+  {
+    fault: "a negative's parentheses lost",
+    damage: (t) =>
+      editCell(t, { after: OPERATIONS, label: "Other income (expenses)" }, 1, () => "61,484"),
+    repaired: [{ table: IS, rowId: "other_income_expenses", column: 1 }],
+  },
+  {
+    fault: "one parenthesis of a negative lost",
+    damage: (t) =>
+      editCell(
+        t,
+        { after: OPERATIONS, label: "Equity in net loss of affiliated companies" },
+        1,
+        (v) => v.replace(")", "")
+      ),
+    repaired: [{ table: IS, rowId: "equity_in_net_loss_of_affiliates", column: 1 }],
+  },
+  {
     fault: "a blank amount",
     damage: (t) => editCell(t, { after: BALANCE, label: "Other Assets" }, 3, () => ""),
     repaired: [{ table: BS, rowId: "other_assets", column: 3 }],

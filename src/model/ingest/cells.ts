@@ -113,6 +113,26 @@ export interface PrintStyle {
   readonly percentSign?: boolean;
 }
 
+/**
+ * Whether the digits `text` could be the digits `target` after one slip of the OCR that keeps a
+ * clean-looking figure: one digit misread, two neighbouring digits swapped, or one digit lost.
+ */
+export function isOneSlip(text: string, target: string): boolean {
+  if (text === target) return false;
+  if (text.length === target.length) {
+    const at = [...text].flatMap((ch, i) => (ch === target[i] ? [] : [i]));
+    return (
+      at.length === 1 ||
+      (at.length === 2 &&
+        at[1] === at[0] + 1 &&
+        text[at[0]] === target[at[1]] &&
+        text[at[1]] === target[at[0]])
+    );
+  }
+  if (text.length + 1 !== target.length) return false;
+  return [...target].some((_, i) => `${target.slice(0, i)}${target.slice(i + 1)}` === text);
+}
+
 /** Whether `text` could be `target` misread in one digit (same shape, one digit different). */
 export function isOneDigitMisread(text: string, target: string): boolean {
   if (text.length !== target.length || text === target) return false;

@@ -3,12 +3,13 @@
  * cost. A cell's choices are its own reading (cost 0), another reading of its text (a separator,
  * one figure of a merged cell: cost 1), a figure printed next to it (on the heading above, on the
  * row above or below: cost 1), or a value the arithmetic solves for (cost 1): a lost cell, or a
- * misread one, whose printed text must then be one digit off the value or be a figure another cell
- * took. Every printed figure is used once. The fewest changes that make the page's arithmetic hold
+ * misread one, whose printed text must then be one slip off the value (a digit misread, two
+ * neighbouring digits swapped or one lost, a negative's parentheses lost) or be a figure another
+ * cell took. Every printed figure is used once. The fewest changes that make the page's arithmetic hold
  * is the reading; when two readings tie, each cell they disagree on stays unresolved.
  */
 import type { Dec } from "../decimal";
-import { isOneDigitMisread } from "./cells";
+import { isOneSlip } from "./cells";
 import type { Constraint, Known, Values } from "./constraints";
 
 export type ChoiceOrigin = "own" | "format" | "merged" | "heading" | "above" | "below" | "solved";
@@ -25,7 +26,7 @@ export interface Choice {
 export interface Variable {
   readonly key: string;
   readonly choices: readonly Choice[];
-  /** The cell's own clean text, which a solved value must be one digit off, or have lent out. */
+  /** The cell's own clean text, which a solved value must be one slip off, or have lent out. */
   readonly ownText?: string;
   /** Decimal places a solved value is printed with. */
   readonly places: number;
@@ -238,7 +239,7 @@ class Search {
   }
 
   /**
-   * A full reading. A solved value must be one digit off the cell's own clean figure, or the cell
+   * A full reading. A solved value must be one slip off the cell's own clean figure, or the cell
    * must have lent its figure to another; each printed figure of the group that no cell uses, and
    * that is not a misread copy of its cell's value, costs one more (a reading that leaves printed
    * figures unexplained is the weaker one).
@@ -292,13 +293,17 @@ class Search {
   }
 }
 
-/** Whether `printed` could be `value` read with one digit wrong (same sign, same length). */
+/**
+ * Whether `printed` could be `value` after one slip of the OCR: a digit misread, two neighbouring
+ * digits swapped or one lost (same sign), or both parentheses of a negative lost.
+ */
 function isMisreadOf(printed: Known, value: Known, places: number): boolean {
   const a = printed.value;
   const b = value.value;
-  if (!a || !b || a.eq(b) || (a.isNegative() !== b.isNegative() && !a.isZero() && !b.isZero()))
-    return false;
-  return isOneDigitMisread(a.abs().toFixed(places), b.abs().toFixed(places));
+  if (!a || !b || a.eq(b)) return false;
+  // A negative whose parentheses were both lost reads as a clean positive figure.
+  if (a.isNegative() !== b.isNegative() && !a.isZero() && !b.isZero()) return a.abs().eq(b.abs());
+  return isOneSlip(a.abs().toFixed(places), b.abs().toFixed(places));
 }
 
 /** Every least-cost reading of `vars` given the `fixed` cells around them. */

@@ -369,36 +369,40 @@ function mayBeNa(grid: Grid): (key: string, value: Dec | null | undefined) => bo
 }
 
 /**
- * The figures `known` would be with one digit read otherwise (the misreads a search weighs), in
- * the same places and sign; a leading digit never becomes 0.
+ * The figures `known` would be with one digit read otherwise or two neighbouring digits swapped
+ * (the slips a search weighs that keep a figure's size), in the same places and sign; a leading
+ * digit never becomes 0.
  */
-function oneDigitVariants(known: Known): Known[] {
+function slipVariants(known: Known): Known[] {
   const { value, places } = known;
   if (value === null || value.isZero()) return [];
   const digits = value.abs().toFixed(places).replace(".", "");
-  const out: Known[] = [];
-  for (let i = 0; i < digits.length; i++)
-    for (const d of "0123456789") {
-      if (d === digits[i] || (i === 0 && d === "0")) continue;
-      const text = `${digits.slice(0, i)}${d}${digits.slice(i + 1)}`;
-      const abs = new Dec(text).div(new Dec(10).pow(places));
-      out.push({ value: value.isNegative() ? abs.neg() : abs, places, nil: false });
-    }
-  return out;
+  const texts = new Set<string>();
+  for (let i = 0; i < digits.length; i++) {
+    for (const d of "0123456789") texts.add(`${digits.slice(0, i)}${d}${digits.slice(i + 1)}`);
+    if (i > 0)
+      texts.add(`${digits.slice(0, i - 1)}${digits[i]}${digits[i - 1]}${digits.slice(i + 1)}`);
+  }
+  texts.delete(digits);
+  const scale = new Dec(10).pow(places);
+  return [...texts]
+    .filter((t) => t[0] !== "0")
+    .map((t) => {
+      const abs = new Dec(t).div(scale);
+      return { value: value.isNegative() ? abs.neg() : abs, places, nil: false };
+    });
 }
 
 /**
- * Whether a rule that holds with `key` read as `known` would hold as well with a one-digit
- * misread of it: a rule that rounds (a USD or % cell brackets its amount to within half a unit
- * of its own last place) cannot see the amount's lower digits, so it proves nothing about them.
+ * Whether a rule that holds with `key` read as `known` would hold as well with a slip of it: a
+ * rule that rounds (a USD or % cell brackets its amount to within half a unit of its own last
+ * place) cannot see the amount's lower digits, so it proves nothing about them.
  * It matters where the cell's digits are in doubt (a rule on it fails as printed): Inventories'
  * 263,553 misread 263,153 beside a lost Short-term investments still prints a 0.5% that holds, and
  * taking that for proof "repaired" its USD and solved Short-term investments to 400.
  */
 function blindTo(c: Constraint, key: string, known: Known, values: Values): boolean {
-  return oneDigitVariants(known).some(
-    (v) => c.check((k) => (k === key ? v : values(k))) === "holds"
-  );
+  return slipVariants(known).some((v) => c.check((k) => (k === key ? v : values(k))) === "holds");
 }
 
 /**
