@@ -1,11 +1,14 @@
 /**
  * Changes of layout a release may print, generated from the seed's text: a renamed line keeps its
- * id; a new line gets a new id and joins the sums by its printed place; a truncated table title is
- * completed from the title it begins; text that is not a release says why.
+ * id; a new line gets a new id and joins the sums by its printed place; a label the OCR misread
+ * keeps its line and its house label; a statement split by a page break is read whole; a
+ * truncated table title is completed from the title it begins; letters read for a header's
+ * digits are read as the quarter; text that is not a release says why.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RELEASE_2001_08_14 as bundled } from "../../src/data/releases/2001-08-14-1q01";
+import { settledMismatches } from "./truth";
 import type { PrintedTable, Release } from "../../src/data/types";
 import { IIJModel, runChecks } from "../../src/model";
 import { ingestRelease } from "../../src/model/ingest";
@@ -44,6 +47,80 @@ describe("a renamed line", () => {
       },
     ]);
     expect(result.status).toBe("settled");
+  });
+});
+
+describe.each([
+  [
+    "INCOME",
+    "CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "Sales and marketing",
+    "Sa1es and marketlng",
+    "sales_and_marketing",
+  ],
+  ["BALANCE", BALANCE, "Inventories", "lnventories", "inventories"],
+] as const)("a label the OCR misread (%s %s)", (statement, after, label, misread, id) => {
+  const result = ingestRelease(relabel(SEED, { after, label }, misread));
+  test("keeps its line, its house label and its figures; everything settles as the bundled data", () => {
+    expect(row(result.release, statement, id)).toEqual(row(bundled, statement, id));
+    expect(settledMismatches(result.release as Release, bundled)).toEqual([]);
+    expect(result.status).toBe("settled");
+    expect(result.summary.added).toEqual([]);
+  });
+  test("is a repair of the label, saying where it stands", () => {
+    const repair = result.release?.repairs.find((r) => r.column === "label");
+    expect(repair).toMatchObject({ statement, rowId: id, ocr: misread, settled: label });
+    expect(repair?.reason).toMatch(
+      new RegExp(`stands where the house layout prints "${label}" \\(after "`)
+    );
+  });
+});
+
+/** The text with lines put before the first row labelled `label` after the line holding `after`. */
+function beforeRow(text: string, after: string, label: string, put: readonly string[]): string {
+  const lines = text.split("\n");
+  const from = lines.findIndex((l) => l.includes(after));
+  const at = lines.findIndex((l, i) => i > from && l.startsWith(`| ${label} |`));
+  lines.splice(at, 0, ...put);
+  return lines.join("\n");
+}
+
+describe.each([
+  ["a page break", ["", "- 7 -", "", "CONSOLIDATED STATEMENTS OF OPERATIONS (continued)", ""]],
+  ["a blank line", [""]],
+] as const)("a statement split by %s", (_name, put) => {
+  const text = beforeRow(
+    SEED,
+    "CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "Research and development",
+    put
+  );
+  const result = ingestRelease(text);
+  test("is read whole: every row after the break is there, settled as the bundled data", () => {
+    expect(table(result.release, "INCOME").rows.map((r) => r.id)).toEqual(
+      table(bundled, "INCOME").rows.map((r) => r.id)
+    );
+    expect(settledMismatches(result.release as Release, bundled)).toEqual([]);
+    expect(result.status).toBe("settled");
+  });
+});
+
+describe("letters read for a numbered table's header digits", () => {
+  const lines = SEED.split("\n");
+  const at = lines.findIndex(
+    (l, i) =>
+      i > lines.findIndex((x) => x.includes("Table 2.")) && /\| 1Q01 \| 4Q00 \| 1Q00 \|/.test(l)
+  );
+  lines[at] = lines[at].replace("4Q00", "4QOO").replace("1Q00", "lQ00");
+  const result = ingestRelease(lines.join("\n"));
+  test("are read as the quarter, as a repair of the header, and the table settles", () => {
+    expect(settledMismatches(result.release as Release, bundled)).toEqual([]);
+    expect(result.status).toBe("settled");
+    const repair = result.release?.repairs.find(
+      (r) => r.column === "header" && r.ocr.includes("4QOO")
+    );
+    expect(repair?.settled).toBe("1Q01 | 4Q00 | 1Q00");
+    expect(repair?.reason).toMatch(/"4QOO" has letters for digits: read as 4Q00/);
   });
 });
 

@@ -20,6 +20,8 @@ export type RowMatch =
   | { readonly kind: "label" }
   /** By its place between matched rows: the line's label changed. */
   | { readonly kind: "renamed"; readonly houseLabel: string }
+  /** By its place, and a label a few letters off the line's ("Sa1es and marketlng"): the OCR's. */
+  | { readonly kind: "misread"; readonly houseLabel: string; readonly printed: string }
   | { readonly kind: "new" };
 
 /** A printed row before its id is known; label, section and unit as the data file records them. */

@@ -10,7 +10,7 @@ import { nameKey } from "../names";
 import { readCell } from "./cells";
 import type { ParsedRow } from "./draft";
 import { KNOWN_TABLES } from "./lexicon";
-import { type TablePlace, isPeriodHeader } from "./locate";
+import { type TablePlace, isPeriodHeader, periodToken } from "./locate";
 import { type PipeRow, italicLead, stripMarkup, withoutMarker } from "./text";
 
 export interface TableTitle {
@@ -93,9 +93,10 @@ export function readQuarters(place: TablePlace, releaseQuarters: readonly string
   const tokens = headerRow.cells
     .slice(1)
     .flatMap((c) => stripMarkup(c).split(/\s+/))
-    .filter((t) => /^[1-4]Q\d{0,2}$/.test(t));
-  const full = tokens.filter((t) => /^[1-4]Q\d{2}$/.test(t));
-  const periods = tokens.map((t) => {
+    .filter((t) => periodToken(t) !== null);
+  const read = tokens.map((t) => periodToken(t) as string);
+  const full = read.filter((t) => /^[1-4]Q\d{2}$/.test(t));
+  const periods = read.map((t) => {
     if (/^[1-4]Q\d{2}$/.test(t)) return t;
     const fits = releaseQuarters.filter((q) => q.startsWith(t) && !full.includes(q));
     return fits.length === 1 ? fits[0] : null;
@@ -116,10 +117,12 @@ export function readQuarters(place: TablePlace, releaseQuarters: readonly string
     .filter((c) => c !== "")
     .join(" | ");
   const why = cut
-    .map(
-      (t) =>
-        `"${t}" is cut short: of the release's quarters (${releaseQuarters.join(", ")}) only ${settled[tokens.indexOf(t)]} begins with it and is not already in the header`
-    )
+    .map((t) => {
+      const [as, quarter] = [periodToken(t) as string, settled[tokens.indexOf(t)]];
+      return as === quarter
+        ? `"${t}" has letters for digits: read as ${quarter}`
+        : `"${t}" is cut short: of the release's quarters (${releaseQuarters.join(", ")}) only ${quarter} begins with ${as === t ? "it" : `it (read as ${as})`} and is not already in the header`;
+    })
     .join("; ");
   return { columns, headerRow, repaired: { ocr, settled: settled.join(" | "), why } };
 }

@@ -17,7 +17,10 @@ export interface StatementPlace {
   readonly statement: FinancialStatementId;
   /** The title line and the lines between it and the table (subtitle, units). */
   readonly heading: readonly string[];
+  /** The table's rows: one block, or the blocks a page break split it into, joined. */
   readonly block: PipeBlock;
+  /** The blocks the table was printed in (more than one where a page break split it). */
+  readonly parts: readonly PipeBlock[];
   /** The lines after the table up to the next statement: its notes. */
   readonly notes: readonly string[];
   /** "Appendix N": the statements follow the numbered pages. */
@@ -80,19 +83,72 @@ export function locateStatements(
       .filter((m) => m !== null)
       .pop();
     appendix = printed ? Number(printed[1]) : appendix + 1;
-    searchFrom = block.last + 1;
+    const heading = lines
+      .slice(line.index, block.first)
+      .map((l) => l.text.trim())
+      .filter((t) => t);
+    const parts = continued(block, lines, blocks, (t) => isBreakLine(t, statement, heading));
+    const joined = joinBlocks(parts);
+    searchFrom = joined.last + 1;
     places.push({
       statement: statement as FinancialStatementId,
-      heading: lines
-        .slice(line.index, block.first)
-        .map((l) => l.text.trim())
-        .filter((t) => t),
-      block,
-      notes: lines.slice(block.last + 1, nextTitle).map((l) => l.text),
+      heading,
+      block: joined,
+      parts,
+      notes: lines.slice(joined.last + 1, Math.max(nextTitle, joined.last + 1)).map((l) => l.text),
       page: `Appendix ${appendix}`,
     });
   });
   return places;
+}
+
+/** A page's number or mark as a line of its own: "Page 7", "- 7 -", "7". */
+const PAGE_LINE = /^(?:page\s+\d+|[-–—]?\s*\d{1,2}\s*[-–—]?)$/i;
+
+/**
+ * Whether a line may stand between a statement's rows and their continuation after a page break:
+ * blank, a page mark, the statement's title or heading printed again, or "(continued)".
+ */
+function isBreakLine(text: string, statement: string | undefined, heading: readonly string[]) {
+  const t = text.trim();
+  return (
+    t === "" ||
+    PAGE_LINE.test(t) ||
+    /^\(?continued\)?$/i.test(t) ||
+    (statement !== undefined && statementTitled(t) === statement) ||
+    heading.includes(t)
+  );
+}
+
+const widthOf = (block: PipeBlock) => Math.max(...block.rows.map((r) => r.cells.length));
+
+/**
+ * A table and the blocks that continue it: each next block as wide as the table, with nothing
+ * but break lines between (a page break, a blank line the OCR put between two rows).
+ */
+function continued(
+  first: PipeBlock,
+  lines: readonly SourceLine[],
+  blocks: readonly PipeBlock[],
+  isBreak: (text: string) => boolean
+): PipeBlock[] {
+  const parts = [first];
+  for (let at = blocks.indexOf(first) + 1; at < blocks.length; at++) {
+    const [last, next] = [parts[parts.length - 1], blocks[at]];
+    const gap = lines.slice(last.last + 1, next.first);
+    if (widthOf(next) !== widthOf(first) || !gap.every((l) => isBreak(l.text))) break;
+    parts.push(next);
+  }
+  return parts;
+}
+
+function joinBlocks(parts: readonly PipeBlock[]): PipeBlock {
+  if (parts.length === 1) return parts[0];
+  return {
+    first: parts[0].first,
+    last: parts[parts.length - 1].last,
+    rows: parts.flatMap((p) => p.rows),
+  };
 }
 
 const TABLE_TITLE = /^Table\s+(\d+)\s*\.?\s*(.*)$/i;
@@ -103,12 +159,20 @@ function tableNumber(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const PERIOD_TOKEN = /^[1-4]Q\d{0,2}$/;
+/** A quarter as a header prints it, its digits possibly letters to the OCR ("4QOO", "lQ01"). */
+const PERIOD_TOKEN = /^[1-4lI]Q[\dOoIl]{0,2}$/;
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { O: "0", o: "0", I: "1", l: "1" };
+
+/** A header's token as a quarter ("1Q01", or cut short "1Q0"), letters read as digits; or null. */
+export function periodToken(token: string): string | null {
+  if (!PERIOD_TOKEN.test(token)) return null;
+  return token.replace(/[OoIl]/g, (ch) => DIGIT_LOOKALIKES[ch]);
+}
 
 /** Whether a row is a header of quarters ("| | 1Q01 | 4Q00 | 1Q00 |", or all in one cell). */
 export function isPeriodHeader(row: PipeRow): boolean {
   const tokens = row.cells.slice(1).flatMap((c) => stripMarkup(c).split(/\s+/));
-  return tokens.filter((t) => PERIOD_TOKEN.test(t)).length >= 2;
+  return tokens.filter((t) => periodToken(t) !== null).length >= 2;
 }
 
 interface TableDraft {

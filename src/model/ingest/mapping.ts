@@ -3,11 +3,14 @@
  * id (a label printed twice, the cash flow's "Other", by the heading it sits under). A row left over
  * between two matched rows, where the house layout has a line left over too, is that line renamed,
  * if the two labels share a word ("Decrease in accounts payable" -> "Increase (decrease) in accounts
- * payable"). Any other row is a new line: a new id from its label, and it joins the sums by its
- * printed place (structure.ts), so nothing else needs to know of it.
+ * payable"); if the labels are a few letters apart ("Sa1es and marketlng"), the OCR misread it, and
+ * the line keeps its house label, as a repair. Any other row is a new line: a new id from its
+ * label, and it joins the sums by its printed place (structure.ts), so nothing else needs to know
+ * of it.
  */
 import { innermostSection } from "../catalogue";
-import { nameKey } from "../names";
+import type { Repair, StatementId } from "../../data/types";
+import { editDistance, nameKey } from "../names";
 import type { DraftRow, ParsedRow, RowMatch } from "./draft";
 import type { KnownLine } from "./lexicon";
 
@@ -43,6 +46,19 @@ function words(label: string): Set<string> {
 function shareAWord(a: string, b: string): boolean {
   const wa = words(a);
   return [...words(b)].some((w) => wa.has(w));
+}
+
+/**
+ * The house label a printed one is the OCR's misreading of: a few letters apart (one in six), as
+ * letters and digits are confused ("l" for "i", "1" for "l"), the nearest if several.
+ */
+function misreadOf(label: string, line: KnownLine): string | undefined {
+  const key = labelKey(label);
+  const near = line.labels
+    .map((l) => ({ l, d: editDistance(key, nameKey(l)) }))
+    .filter(({ l, d }) => d > 0 && d <= Math.max(1, Math.floor(nameKey(l).length / 6)))
+    .sort((a, b) => a.d - b.d);
+  return near[0]?.l;
 }
 
 interface Assignment {
@@ -112,8 +128,15 @@ function byPlace(
     if (free.length === gap.length) {
       gap.forEach((row, j) => {
         const line = known[free[j]];
-        if (!shareAWord(row.label, line.labels[0])) return;
-        found[i + j] = { known: free[j], match: { kind: "renamed", houseLabel: line.labels[0] } };
+        const misread = misreadOf(row.label, line);
+        if (misread)
+          found[i + j] = {
+            known: free[j],
+            match: { kind: "misread", houseLabel: misread, printed: row.label },
+          };
+        else if (shareAWord(row.label, line.labels[0]))
+          found[i + j] = { known: free[j], match: { kind: "renamed", houseLabel: line.labels[0] } };
+        else return;
         taken.add(free[j]);
       });
     }
@@ -147,7 +170,8 @@ export function mapRows(
   let lastSection: string | undefined;
   return rows.map((row, i) => {
     const line = found[i].known === undefined ? undefined : known[found[i].known as number];
-    let label = row.label;
+    const match = found[i].match;
+    let label = match?.kind === "misread" ? match.houseLabel : row.label;
     if (line?.section !== undefined && !row.group) {
       // "IP Service 64kbps – 128kbps" without its italics: the group is the section, not the label.
       const lead = innermostSection(line.section);
@@ -169,5 +193,27 @@ export function mapRows(
       match: found[i].match ?? { kind: "new" },
       unit: row.unit ?? line?.unit,
     };
+  });
+}
+
+/** A repair for each label the OCR misread: what it shows, the house label, and why. */
+export function labelRepairs(statement: StatementId, rows: readonly DraftRow[]): Repair[] {
+  return rows.flatMap((row, i) => {
+    if (row.match.kind !== "misread") return [];
+    const [before, after] = [rows[i - 1]?.label, rows[i + 1]?.label];
+    const place = [before && `after "${before}"`, after && `before "${after}"`]
+      .filter(Boolean)
+      .join(" and ");
+    const apart = editDistance(labelKey(row.match.printed), nameKey(row.match.houseLabel));
+    return [
+      {
+        statement,
+        rowId: row.id,
+        column: "label" as const,
+        ocr: row.match.printed,
+        settled: row.label,
+        reason: `Label misread: it stands where the house layout prints "${row.match.houseLabel}"${place ? ` (${place})` : ""}, ${apart} letter${apart === 1 ? "" : "s"} apart.`,
+      },
+    ];
   });
 }

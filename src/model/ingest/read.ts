@@ -15,7 +15,7 @@ import {
   locateStatements,
   locateTables,
 } from "./locate";
-import { labelKey, mapRows } from "./mapping";
+import { labelKey, labelRepairs, mapRows } from "./mapping";
 import { footnotedTerms, footnotes } from "./prose";
 import { readStatement } from "./statement-table";
 import { type PipeBlock, type SourceLine, pipeBlocks } from "./text";
@@ -64,7 +64,7 @@ function readStatementTables(places: readonly StatementPlace[], problems: string
         unit: "JPY thousands" as const,
         columns: layout.columns,
         rows,
-        repairs: [],
+        repairs: labelRepairs(place.statement, rows),
       },
     ];
   });
@@ -103,7 +103,7 @@ function tableRepairs(
       column: "header",
       ocr: quarters.repaired.ocr,
       settled: quarters.repaired.settled,
-      reason: `Quarter cut short in the header: ${quarters.repaired.why}.`,
+      reason: `Quarter misread in the header: ${quarters.repaired.why}.`,
     });
   if (title.repaired)
     repairs.push({
@@ -147,7 +147,7 @@ function readKpiTables(
           unit: title.unit,
           columns: read.columns,
           rows,
-          repairs: tableRepairs(place, rows, read),
+          repairs: [...tableRepairs(place, rows, read), ...labelRepairs("KPI", rows)],
           detached:
             detachedRow && place.detached
               ? { rowId: detachedRow.id, values: place.detached.values }
@@ -179,7 +179,7 @@ export function readRelease(lines: readonly SourceLine[]): DraftRelease {
   const statements = locateStatements(lines, blocks);
   const guidance = locateGuidance(lines, blocks);
   const taken = new Set<PipeBlock>([
-    ...statements.map((s) => s.block),
+    ...statements.flatMap((s) => s.parts),
     ...(guidance ? [guidance.block] : []),
   ]);
   const statementTables = readStatementTables(statements, problems);
