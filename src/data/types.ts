@@ -131,8 +131,8 @@ export interface PrintedInconsistency {
 export interface ConvenienceRate {
   /** JPY per USD 1, as printed ("JPY 124.73 =$1"). */
   readonly jpyPerUsd: string;
-  /** The date the rate approximates, ISO. */
-  readonly asOf: string;
+  /** The date the rate approximates, ISO (absent where the note prints none). */
+  readonly asOf?: string;
   readonly printed: string;
 }
 

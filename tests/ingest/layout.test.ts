@@ -124,6 +124,66 @@ describe("letters read for a numbered table's header digits", () => {
   });
 });
 
+/** The seed with each statement's note printing the rate as `print` (the notes print it thrice). */
+const withRate = (print: string, notes = 3) => {
+  let text = SEED;
+  for (let i = 0; i < notes; i++) text = text.replace(/JPY ?124\.73 ?= ?\\\$1/, print);
+  return text;
+};
+
+describe.each([
+  ["a yen sign", "¥124.73 = US$1.00"],
+  ["the dollar first", "US$1 = JPY 124.73"],
+  ["a comma for the decimal point", "JPY 124,73 =$1"],
+  ["a space in the decimal point", "JPY124. 73 =$1"],
+])("the convenience rate printed with %s", (_name, print) => {
+  test("is read, and the USD column settles at it", () => {
+    const result = ingestRelease(withRate(print));
+    expect(result.release?.rate.jpyPerUsd).toBe("124.73");
+    expect(result.release?.rate.asOf).toBe("2001-06-29");
+    expect(settledMismatches(result.release as Release, bundled)).toEqual([]);
+    expect(result.status).toBe("settled");
+  });
+});
+
+describe.each([
+  [
+    "in every note (a digit)",
+    "JPY 124.78 =$1",
+    3,
+    /at 124\.78, \d+ of \d+ USD figures .* fail .*; at 124\.73, one slip .* hold/,
+  ],
+  ["in every note (a digit lost)", "JPY 12.73 =$1", 3, /at 12\.73, .*; at 124\.73, one slip/],
+  [
+    "in one note of three",
+    "JPY 142.73 =$1",
+    1,
+    /the other notes print 124\.73 \(2 of 3\), and at 124\.73 the USD column translates/,
+  ],
+  [
+    "in two notes of three",
+    "JPY 124.78 =$1",
+    2,
+    /at 124\.78, .* fail .*; at 124\.73, as another note prints it, \d+ hold/,
+  ],
+] as const)("a convenience rate the OCR misread %s", (_name, print, notes, why) => {
+  const result = ingestRelease(withRate(print, notes));
+  test("is settled by the USD column, as a repair with its evidence", () => {
+    expect(result.release?.rate.jpyPerUsd).toBe("124.73");
+    const repairs = result.release?.repairs.filter((r) => /Convenience rate/.test(r.reason)) ?? [];
+    expect(repairs).toHaveLength(notes);
+    expect(repairs[0]).toMatchObject({
+      ocr: print,
+      settled: print.replace(/[\d.]+(?= =)/, "124.73"),
+    });
+    expect(repairs[0].reason).toMatch(why);
+  });
+  test("and every figure settles as the bundled data", () => {
+    expect(settledMismatches(result.release as Release, bundled)).toEqual([]);
+    expect(result.status).toBe("settled");
+  });
+});
+
 describe("a line with a label sharing nothing with the one it replaces", () => {
   const result = ingestRelease(
     relabel(SEED, { after: BALANCE, label: "Prepaid expenses" }, "Deposits paid")

@@ -264,7 +264,7 @@ function rowCells(ctx: ConstraintContext) {
   );
 }
 
-function translations(ctx: ConstraintContext): Constraint[] {
+export function translations(ctx: ConstraintContext): Constraint[] {
   return rowCells(ctx)
     .filter(({ column }) => column.measure === "usd")
     .flatMap(({ table, row, column }) => {

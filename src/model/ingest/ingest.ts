@@ -18,7 +18,8 @@ import { definitionGapsOf, plugsOf, repairsOf, settledValues, unresolvedOf } fro
 import { Grid } from "./grid";
 import { applyDetached, outlooks, reviewedJudgements } from "./judgements";
 import { readGuidance } from "./guidance";
-import { convenienceRate, outlookSentences, paragraphs, releaseHeading } from "./prose";
+import { outlookSentences, paragraphs, releaseHeading } from "./prose";
+import { settleRate } from "./rate";
 import { type DraftRelease, readRelease } from "./read";
 import { type Decision, settleCells } from "./settle";
 import { statedFigures } from "./stated";
@@ -111,8 +112,12 @@ export function ingestRelease(text: string, options: IngestOptions = {}): Ingest
     return notARelease(
       `no consolidated statements (operations, balance sheets, cash flows) in the text${draft.problems.length ? `: ${draft.problems.join("; ")}` : ""}`
     );
-  const rate = convenienceRate(draft.statements.map((s) => s.notes.join(" ")));
-  if (!rate) return notARelease('no convenience rate ("JPY ... = $1") in the statements\' notes');
+  const grid = new Grid(draft.tables);
+  const notes = draft.statements.map((s) => ({ statement: s.statement, text: s.notes.join(" ") }));
+  const settledRate = settleRate(notes, draft.tables, grid);
+  if (!settledRate)
+    return notARelease('no convenience rate ("JPY ... = $1") in the statements\' notes');
+  const { rate } = settledRate;
   const given =
     options.judgements === undefined ? reviewedJudgements(heading.date) : options.judgements;
   if (given && given.release !== heading.date)
@@ -120,7 +125,6 @@ export function ingestRelease(text: string, options: IngestOptions = {}): Ingest
       `judgements for release ${given.release} not applied to the release of ${heading.date}`
     );
   const judgements = given?.release === heading.date ? given : undefined;
-  const grid = new Grid(draft.tables);
   const ctx = { tables: draft.tables, rate: new Dec(rate.jpyPerUsd), labels: grid.labels() };
   const constraints = constraintsOf(ctx);
   const decisions = settleCells(grid, constraints);
@@ -148,6 +152,7 @@ export function ingestRelease(text: string, options: IngestOptions = {}): Ingest
     tables: printedTables(draft, decisions),
     guidance: guidance.guidance,
     repairs: [
+      ...settledRate.repairs,
       ...repairsOf(grid, decisions, constraints),
       ...guidance.repairs,
       ...confirmUnits(draft, constraints, decisions),

@@ -188,7 +188,7 @@ export function releaseProblems(value: unknown, at = "release"): string[] {
     problems.push(`${at}.rate: must be an object, got ${describe(value.rate)}`);
   else {
     text(value.rate, "jpyPerUsd", `${at}.rate`, problems, /^\d+(\.\d+)?$/);
-    text(value.rate, "asOf", `${at}.rate`, problems, ISO_DATE);
+    if (value.rate.asOf !== undefined) text(value.rate, "asOf", `${at}.rate`, problems, ISO_DATE);
     text(value.rate, "printed", `${at}.rate`, problems);
   }
   eachObject(list(value, "tables", at, problems), `${at}.tables`, problems, (t, tat) =>

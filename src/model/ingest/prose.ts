@@ -1,8 +1,8 @@
 /**
- * Facts a release states in words: its date and title, the quarter it reports, the convenience
- * rate of the statements' notes, the outlook sentences, and the footnotes its tables point to.
+ * Facts a release states in words: its date and title, the quarter it reports, the outlook
+ * sentences, and the footnotes its tables point to (the convenience rate: rate.ts).
  */
-import type { ConvenienceRate, PrintedOutlook } from "../../data/types";
+import type { PrintedOutlook } from "../../data/types";
 import {
   type CalendarDate,
   type Quarter,
@@ -58,23 +58,13 @@ export function releaseHeading(lines: readonly SourceLine[]): ReleaseHeading | n
   };
 }
 
-const RATE =
-  /(JPY\s*(\d+(?:\.\d+)?)\s*=\s*\\?\$\s*1)\s*,\s*the approximate rate of exchange on ([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})/;
-
-/** The convenience rate of the statements' notes ("JPY 124.73 =$1, ... on Jun 29, 2001"). */
-export function convenienceRate(notes: readonly string[]): ConvenienceRate | null {
-  const found = notes.map((n) => RATE.exec(n)).filter((m): m is RegExpExecArray => m !== null);
-  if (found.length === 0) return null;
-  const [first] = found;
-  const asOf = datesIn(first[3])[0];
-  if (!asOf) return null;
-  const agree = found.every((m) => m[2] === first[2]);
-  const every = agree && found.length === notes.length && notes.length > 1;
-  return {
-    jpyPerUsd: first[2],
-    asOf: isoDate(asOf),
-    printed: `${first[1].replace(/\\/g, "")}, the approximate rate of exchange on ${first[3]}${every ? " (Note (1) to each statement)" : ""}`,
-  };
+/** The first full date printed in `text`, with where its print ends. */
+export function firstDateIn(text: string): { date: CalendarDate; end: number } | undefined {
+  for (const m of text.matchAll(DATE)) {
+    const [date] = datesIn(m[0]);
+    if (date && m.index !== undefined) return { date, end: m.index + m[0].length };
+  }
+  return undefined;
 }
 
 /** A paragraph of the prose (pipe tables left out), with where it is printed. */
