@@ -2,8 +2,10 @@
  * The convenience rate: read from the statements' notes, in any of the ways a rate is printed
  * ("JPY 124.73 =$1", "¥124.73 = US$1.00", "US$1 = JPY 124.73"), and held against the USD column,
  * which prints every translated figure at that rate. A note the OCR misread ("JPY 124.78") is
- * repaired only where the USD column settles it: the printed rate leaves many of its cells
- * failing, and one reading of the note one slip away makes them all hold, and no other does.
+ * repaired only where the USD column settles it: the rate most notes print leaves many of its
+ * cells failing, and one other reading makes them hold and no other does: first a rate another
+ * note prints, then a reading one slip from a note's print. Where none or several fit, the
+ * printed rate stands, and the USD cells it fails are left to the cells' own arithmetic.
  */
 import type { ConvenienceRate, Repair, StatementId } from "../../data/types";
 import { Dec } from "../decimal";
