@@ -297,7 +297,7 @@ class Search {
  * Whether `printed` could be `value` after one slip of the OCR: a digit misread, two neighbouring
  * digits swapped or one lost (same sign), or both parentheses of a negative lost.
  */
-function isMisreadOf(printed: Known, value: Known, places: number): boolean {
+export function isMisreadOf(printed: Known, value: Known, places: number): boolean {
   const a = printed.value;
   const b = value.value;
   if (!a || !b || a.eq(b)) return false;

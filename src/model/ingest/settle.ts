@@ -14,7 +14,14 @@ import { type FigureReading, printedForm } from "./cells";
 import type { Constraint, Known, Values } from "./constraints";
 import { Dec } from "../decimal";
 import { type Grid, type GridCell, cleanReading, knownOf } from "./grid";
-import { type Choice, type ChoiceOrigin, type Pick, type Variable, searchReadings } from "./search";
+import {
+  type Choice,
+  type ChoiceOrigin,
+  type Pick,
+  type Variable,
+  isMisreadOf,
+  searchReadings,
+} from "./search";
 
 export interface Settled {
   readonly kind: "settled";
@@ -137,9 +144,14 @@ function widen(
       }
     }
   } else {
+    // With no lost cell, a misformatted one's own USD, % and change cells too: read as printed
+    // they may be misread as well ("123.374" beside a USD 1,032 misread from 1,035).
     const seeds = new Set(lost.length > 0 ? lost : keys);
     for (const c of constraints)
-      if (c.exact && c.cells.some((k) => seeds.has(k)))
+      if (
+        (c.exact || (lost.length === 0 && c.cells.length <= 3)) &&
+        c.cells.some((k) => seeds.has(k))
+      )
         c.cells.forEach((k) => grid.get(k) && keys.add(k));
   }
   return keys.size > before;
@@ -210,11 +222,13 @@ export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map
   const settled = new Map(base);
   const { groups, doubtful } = doubtfulGroups(grid, constraints, base);
   const rules = new RulesByCell(constraints);
+  const searched = new Set<string>();
   for (const group of groups.sort((a, b) => a.length - b.length)) {
     const keys = new Set(group);
     let result = runGroup(grid, keys, settled, rules);
     for (let ring = 1; result.solutions.length === 0 && !result.exhausted && ring <= 2; ring++) {
-      if (!widen(grid, keys, rules.on(keys), ring) || keys.size > MAX_GROUP) break;
+      if (!widen(grid, keys, rules.on(keys), ring)) continue;
+      if (keys.size > MAX_GROUP) break;
       result = runGroup(grid, keys, settled, rules);
     }
     decide(grid, { keys, group: new Set(group), doubtful }, result, rules, {
@@ -225,8 +239,46 @@ export function settleCells(grid: Grid, constraints: readonly Constraint[]): Map
       if (d.kind === "settled") settled.set(k, d.known);
       else settled.delete(k);
     });
+    keys.forEach((k) => searched.add(k));
   }
+  withoutContradictions(decisions, constraints, searched);
   return decisions;
+}
+
+/**
+ * Each reading was proved by a rule of its own, but readings settled in different rules, or in
+ * different groups, can still contradict a rule that holds them all: a lost cash solved from its
+ * tie beside a misread other current assets that its % of total cannot see, under a footing that
+ * then misses by the misread. Such a rule fails with every cell settled; its cells a search
+ * weighed are not proved together, and are unresolved (its prints that nothing doubted stay as
+ * the page shows them). Repeated until no rule whose cells are all settled fails.
+ */
+function withoutContradictions(
+  decisions: Map<string, Decision>,
+  constraints: readonly Constraint[],
+  searched: ReadonlySet<string>
+): void {
+  const values: Values = (k) => {
+    const d = decisions.get(k);
+    return d?.kind === "settled" ? d.known : undefined;
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const c of constraints) {
+      if (c.check(values) !== "fails") continue;
+      const described = c.describe(values);
+      for (const k of c.cells) {
+        const d = decisions.get(k);
+        if (!searched.has(k) || d?.kind !== "settled") continue;
+        decisions.set(k, {
+          kind: "unresolved",
+          candidates: [d.text],
+          why: `its reading ${d.text} was proved by a rule of its own, but with the readings settled around it "${c.name}" fails (${described}): they cannot all be right`,
+        });
+        changed = true;
+      }
+    }
+  }
 }
 
 /**
@@ -304,6 +356,8 @@ interface ProofInput {
   readonly found: boolean;
   /** Cells of a rounded rule that fails as printed: their digits, not only their place, are in doubt. */
   readonly misread: ReadonlySet<string>;
+  /** The rules on any cells, for weighing another explanation of a rule's miss. */
+  readonly rules: RulesByCell;
 }
 
 const signOf = (d: Dec): number => (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
@@ -406,6 +460,70 @@ function blindTo(c: Constraint, key: string, known: Known, values: Values): bool
 }
 
 /**
+ * The other prints whose slip could as well explain a rule's miss that a clean print was re-read
+ * to close: read `key` as it prints, and another cell of the rule, solved to close the miss, is
+ * one slip from its own clean print, with every rule on the two cells still holding. Then the page
+ * does not say which print the OCR slipped on (a footing that misses by 20,000 beside a
+ * Short-term investments of 5,564,644 and an Other current assets of 328,860, each one digit from
+ * closing it, whose % of total cannot tell): the re-reading proves nothing, and the other prints
+ * are in doubt too. A lost cell has no print to keep, and is not weighed so.
+ */
+function slipAlternatives(
+  input: { readonly grid: Grid; readonly rules: RulesByCell },
+  c: Constraint,
+  key: string,
+  values: Values
+): { key: string; text: string }[] {
+  const own = cleanReading(input.grid.get(key) as GridCell);
+  if (!own) return [];
+  const asPrinted = knownOf(own);
+  const kept: Values = (k) => (k === key ? asPrinted : values(k));
+  return c.cells.flatMap((other) => {
+    const cell = other === key ? undefined : input.grid.get(other);
+    const print = cell && cleanReading(cell);
+    if (!cell || !print || print.value === null) return [];
+    const solved = c.solve(other, kept, cell.places);
+    if (!solved || solved.eq(print.value)) return [];
+    const slip = { value: solved, places: cell.places, nil: solved.isZero() };
+    if (!isMisreadOf(knownOf(print), slip, cell.places)) return [];
+    const alternative: Values = (k) => (k === other ? slip : kept(k));
+    if (input.rules.on([key, other]).some((r) => r.check(alternative) === "fails")) return [];
+    return [{ key: other, text: printedForm(solved, cell.places, cell.style) }];
+  });
+}
+
+/**
+ * For each re-reading of a clean print left unproved because another print's slip explains its
+ * rule's miss as well: why, in words; and the other prints, now in doubt themselves.
+ */
+function slipDoubts(
+  input: ProofInput,
+  constraints: readonly Constraint[],
+  proved: ReadonlySet<string>
+): Map<string, string> & { others: Map<string, Unresolved> } {
+  const { grid, searched, readings, settled } = input;
+  const values: Values = (k) =>
+    searched.keys.has(k) ? readings.get(k)?.pick.known : settled.get(k);
+  const whys = new Map<string, string>();
+  const others = new Map<string, Unresolved>();
+  for (const [key, { pick, text }] of readings) {
+    const own = cleanReading(grid.get(key) as GridCell);
+    if (proved.has(key) || pick.origin !== "solved" || !own) continue;
+    for (const c of constraints) {
+      if (!c.cells.includes(key) || c.check(values) === "fails") continue;
+      for (const alt of slipAlternatives(input, c, key, values)) {
+        const print = cleanReading(grid.get(alt.key) as GridCell)?.text ?? "";
+        const label = (k: string) => grid.labels().get(k) ?? k;
+        const says = `"${c.name}" misses as printed: reading ${label(key)} ${own.text} as ${text}, or ${label(alt.key)} ${print} as ${alt.text} (each one slip), closes it, and nothing else on the page says which the OCR slipped on`;
+        whys.set(key, says);
+        others.set(alt.key, { kind: "unresolved", candidates: [print, alt.text], why: says });
+      }
+    }
+  }
+  return Object.assign(whys, { others });
+}
+
+/**
  * The searched cells whose reading the release's arithmetic proves. A reading that merely
  * satisfies the rules is no proof when the rules also hold other doubtful cells: two doubtful
  * cells in one footing can each absorb the other's fault (a misread USD figure "repaired" to fit a
@@ -443,7 +561,8 @@ function provedReadings(input: ProofInput, constraints: readonly Constraint[]): 
     if (naAlike(key, known.value) || (known.value !== null && againstRow(key, known.value)))
       return false;
     const v = c.solve(key, values, known.places);
-    return v !== undefined && known.value !== null && v.eq(known.value);
+    if (v === undefined || known.value === null || !v.eq(known.value)) return false;
+    return slipAlternatives(input, c, key, values).length === 0;
   };
   const rulesOf = new Map<string, Constraint[]>();
   for (const c of constraints)
@@ -555,8 +674,9 @@ function decide(
       .filter((c) => !c.exact && c.cells.length <= 3 && c.check((k) => base.get(k)) === "fails")
       .flatMap((c) => c.cells)
   );
-  const proof = { grid, searched, readings, settled, found, misread };
+  const proof = { grid, searched, readings, settled, found, misread, rules };
   const proved = provedReadings(proof, constraints);
+  const slips = slipDoubts(proof, constraints, proved);
   for (const key of searched.keys) {
     const cell = grid.get(key) as GridCell;
     const reading = readings.get(key);
@@ -586,17 +706,20 @@ function decide(
         ...(solvedNil ? ["NA"] : []),
       ]),
     ];
-    const why = solvedNil
-      ? `the arithmetic solves it to nil (${reading.text}), and its table prints NA where it has no figure: nil and NA foot alike, so the page cannot say which was printed`
-      : new Set(disputed.map((d) => d.text)).size > 1
-        ? `its rules give different figures: ${disputed.map((d) => `${d.text} by "${d.rule}"`).join("; ")} (a rounding plug cannot be told from a misread)`
-        : reading
-          ? `the reading ${reading.text} satisfies the release's arithmetic only together with other doubtful cells: no rule whose other cells are sure proves it`
-          : result.disputed.has(key)
-            ? "more readings satisfy the release's arithmetic equally than are weighed, and they read this cell differently"
-            : whyUnresolved(result, texts, failing);
+    const why = slips.has(key)
+      ? (slips.get(key) as string)
+      : solvedNil
+        ? `the arithmetic solves it to nil (${reading.text}), and its table prints NA where it has no figure: nil and NA foot alike, so the page cannot say which was printed`
+        : new Set(disputed.map((d) => d.text)).size > 1
+          ? `its rules give different figures: ${disputed.map((d) => `${d.text} by "${d.rule}"`).join("; ")} (a rounding plug cannot be told from a misread)`
+          : reading
+            ? `the reading ${reading.text} satisfies the release's arithmetic only together with other doubtful cells: no rule whose other cells are sure proves it`
+            : result.disputed.has(key)
+              ? "more readings satisfy the release's arithmetic equally than are weighed, and they read this cell differently"
+              : whyUnresolved(result, texts, failing);
     out.set(key, { kind: "unresolved", candidates, why });
   }
+  for (const [key, doubt] of slips.others) if (!out.has(key)) out.set(key, doubt);
   return out;
 }
 

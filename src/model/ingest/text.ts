@@ -28,6 +28,7 @@ export interface PipeBlock {
 
 const PAGE_MARKER = /\bPage\s+(\d+)\s*$/;
 const SEPARATOR_ROW = /^\|(\s*:?-+:?\s*\|)+\s*$/;
+const RULE_LABEL = /^:?-{2,}:?$/;
 
 export function sourceLines(text: string): SourceLine[] {
   let page = "";
@@ -61,8 +62,11 @@ export function pipeBlocks(lines: readonly SourceLine[]): PipeBlock[] {
       continue;
     }
     if (rows.length === 0) first = line.index;
-    if (!SEPARATOR_ROW.test(line.text.trim()))
-      rows.push({ line: line.index, page: line.page, cells: splitPipeRow(line.text) });
+    const cells = splitPipeRow(line.text);
+    // A rule of the table's markup, even where the OCR put a stray figure on it ("|--| 379 |"):
+    // no row of the release is printed there, and a figure on it is lost to the row it left.
+    if (!SEPARATOR_ROW.test(line.text.trim()) && !RULE_LABEL.test(cells[0] ?? ""))
+      rows.push({ line: line.index, page: line.page, cells });
   }
   close(lines.length - 1);
   return blocks;

@@ -1,0 +1,68 @@
+/**
+ * Faults put on the next-quarter sample (tests/ingest/cases/sample-next: the 2Q01 release, with its
+ * own damage and its exact truth), each of a kind a longer sweep over that release once settled
+ * wrong. Every figure must come out equal to its truth or unresolved; the cells named are
+ * repaired, or left unresolved with both readings, as the arithmetic allows.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Release } from "../../src/data/types";
+import { ingestRelease } from "../../src/model/ingest";
+import { editCell, moveUp } from "./damage";
+import { type Truth, expectedFigures, outcome, printedFor } from "./truth";
+
+const DIR = join(__dirname, "cases", "sample-next");
+const TEXT = readFileSync(join(DIR, "release.txt"), "utf8");
+const truth: Truth = JSON.parse(readFileSync(join(DIR, "truth.json"), "utf8"));
+
+/** The 0-based line of the row labelled `label` after the line holding `after`. */
+function lineOf(after: string, label: string): number {
+  const lines = TEXT.split("\n");
+  const from = lines.findIndex((l) => l.includes(after));
+  return lines.findIndex((l, i) => i > from && l.startsWith(`| ${label} |`));
+}
+
+function outcomes(text: string) {
+  const release = ingestRelease(text, { sourceName: "damaged.txt" }).release as Release;
+  return expectedFigures(truth).map((e) => {
+    const printed = printedFor(release, e);
+    return { where: e.where, printed, outcome: outcome(printed, e.truth) };
+  });
+}
+
+const BALANCE = "CONSOLIDATED BALANCE SHEETS";
+
+test("a figure moved onto the table's rule (|--| 379 |): the rows keep their figures, the lost one repaired", () => {
+  const first = lineOf("Internet Access Services | 2Q01", "IP Service 64kbps – 128kbps");
+  const out = outcomes(moveUp(TEXT, first, 2, true));
+  expect(out.filter((o) => o.outcome !== "equal").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
+test("a misread USD beside its amount's misread separator: both repaired", () => {
+  // "| Accrued Retirement and Pension Costs | 1,035 | 123.374 |": 1,035 read 1,032.
+  const row = lineOf(BALANCE, "Accrued Retirement and Pension Costs");
+  const out = outcomes(editCell(TEXT, row, 0, () => "1,032"));
+  expect(out.filter((o) => o.outcome !== "equal").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
+test("a misread no % can see, in a footing whose lost cash its tie solves: the prints that could close it are unresolved", () => {
+  // Sep 30, 2000: Cash printed on the heading; Other current assets' 308,860 read 328,860, so
+  // the footing misses by 20,000, which Short-term investments' 5,564,644 read 5,544,644 would
+  // close as well: each % of total holds either way.
+  const row = lineOf(BALANCE, "Other current assets");
+  const out = outcomes(editCell(TEXT, row, 3, () => "328,860"));
+  expect(out.filter((o) => o.outcome === "wrong").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+  const unresolved = out.filter((o) => o.outcome === "unresolved").map((o) => o.where);
+  expect(unresolved).toEqual(
+    expect.arrayContaining([
+      'BALANCE "Other current assets" 2Q00 amount',
+      'BALANCE "Short-term investments" 2Q00 amount',
+    ])
+  );
+});
