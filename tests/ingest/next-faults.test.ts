@@ -1,8 +1,8 @@
 /**
- * Faults put on the next-quarter sample (tests/ingest/cases/sample-next: the 2Q01 release, with its
- * own damage and its exact truth), each of a kind a longer sweep over that release once settled
- * wrong. Every figure must come out equal to its truth or unresolved; the cells named are
- * repaired, or left unresolved with both readings, as the arithmetic allows.
+ * Faults put on the shared samples (tests/ingest/cases: the next-quarter release and the seed
+ * re-damaged, each with its own damage and its exact truth), each of a kind a longer sweep over
+ * them once settled wrong. Every figure must come out equal to its truth or unresolved; the
+ * cells named are repaired, or left unresolved, as the arithmetic allows.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,20 +11,21 @@ import { ingestRelease } from "../../src/model/ingest";
 import { editCell, moveUp } from "./damage";
 import { type Truth, expectedFigures, outcome, printedFor } from "./truth";
 
-const DIR = join(__dirname, "cases", "sample-next");
-const TEXT = readFileSync(join(DIR, "release.txt"), "utf8");
-const truth: Truth = JSON.parse(readFileSync(join(DIR, "truth.json"), "utf8"));
+const caseFile = (name: string, file: string) =>
+  readFileSync(join(__dirname, "cases", name, file), "utf8");
+const TEXT = caseFile("sample-next", "release.txt");
+const truth: Truth = JSON.parse(caseFile("sample-next", "truth.json"));
 
 /** The 0-based line of the row labelled `label` after the line holding `after`. */
-function lineOf(after: string, label: string): number {
-  const lines = TEXT.split("\n");
+function lineOf(after: string, label: string, text = TEXT): number {
+  const lines = text.split("\n");
   const from = lines.findIndex((l) => l.includes(after));
   return lines.findIndex((l, i) => i > from && l.startsWith(`| ${label} |`));
 }
 
-function outcomes(text: string) {
+function outcomes(text: string, expected = truth) {
   const release = ingestRelease(text, { sourceName: "damaged.txt" }).release as Release;
-  return expectedFigures(truth).map((e) => {
+  return expectedFigures(expected).map((e) => {
     const printed = printedFor(release, e);
     return { where: e.where, printed, outcome: outcome(printed, e.truth) };
   });
@@ -64,5 +65,25 @@ test("a misread no % can see, in a footing whose lost cash its tie solves: the p
       'BALANCE "Other current assets" 2Q00 amount',
       'BALANCE "Short-term investments" 2Q00 amount',
     ])
+  );
+});
+
+test("a negative's parentheses lost beside a misformatted cell of its footing: not solved into the misformatted cell", () => {
+  // The re-damaged seed prints Principal payments under capital leases (Mar 31) as "(500 144)";
+  // Net increase (decrease) in short-term borrowings' (489,436) read 489,436 once made it
+  // (1,479,016), solved freely as if lost.
+  const text = caseFile("sample-redamage", "release.txt");
+  const redamaged: Truth = JSON.parse(caseFile("sample-redamage", "truth.json"));
+  const row = lineOf(
+    "STATEMENTS OF CASH FLOWS",
+    "Net increase (decrease) in short-term borrowings",
+    text
+  );
+  const out = outcomes(
+    editCell(text, row, 3, () => "489,436"),
+    redamaged
+  );
+  expect(out.filter((o) => o.outcome === "wrong").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
   );
 });

@@ -26,7 +26,10 @@ export interface Choice {
 export interface Variable {
   readonly key: string;
   readonly choices: readonly Choice[];
-  /** The cell's own clean text, which a solved value must be one slip off, or have lent out. */
+  /**
+   * The cell's own print (clean or misformatted), which a solved value must be one slip off, or
+   * have lent out.
+   */
   readonly ownText?: string;
   /** Decimal places a solved value is printed with. */
   readonly places: number;
@@ -249,21 +252,21 @@ class Search {
     let unexplained = 0;
     for (const v of this.order) {
       const pick = this.picks.get(v.key) as Pick;
-      const own = v.choices.find((c) => c.origin === "own");
+      // The cell's own prints: as it reads, or as its misformatted text reads ("(500 144)").
+      const prints = v.choices.filter((c) => c.origin === "own" || c.origin === "format");
+      const known = pick.known;
       const misread =
-        own !== undefined &&
-        pick.known !== undefined &&
-        isMisreadOf(own.known, pick.known, v.places);
+        known !== undefined && prints.some((p) => isMisreadOf(p.known, known, v.places));
       // A cell printed clean that the arithmetic cannot pin is no reading of it.
-      if (pick.origin === "solved" && v.ownText !== undefined && !pick.known) return;
-      if (pick.origin === "solved" && own && pick.known) {
-        if (own.known.value !== null && pick.known.value?.eq(own.known.value)) return;
-        if (!misread && !used.has(own.source as string)) return;
+      if (pick.origin === "solved" && v.ownText !== undefined && !known) return;
+      if (pick.origin === "solved" && prints.length > 0 && known) {
+        if (prints.some((p) => p.known.value !== null && known.value?.eq(p.known.value))) return;
+        if (!misread && !prints.some((p) => used.has(p.source as string))) return;
       }
       for (const c of v.choices) {
         if (c.origin === "above" || c.origin === "below" || !c.source || used.has(c.source))
           continue;
-        if (c === own && misread) continue;
+        if (prints.includes(c) && misread) continue;
         unexplained++;
       }
     }

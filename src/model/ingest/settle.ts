@@ -76,13 +76,15 @@ function variableOf(grid: Grid, cell: GridCell): Variable {
       if (n) choices.push(...n.readings.map((r, i) => choice(r, 1, origin, ownSource(n.key, i))));
     }
   }
-  // Its one clean reading, even with figures carried from the heading (which cleanReading doubts).
+  // Its one clean reading, even with figures carried from the heading (which cleanReading doubts);
+  // or a misformatted print: either way a figure is printed there, which a solved value must be
+  // one slip from. Two figures run together are no print of the cell's own.
   const [only] = cell.readings;
-  const clean = cell.readings.length === 1 && !only.fault ? only : undefined;
+  const printed = cell.readings.length === 1 && only.fault !== "merged" ? only : undefined;
   return {
     key: cell.key,
     choices,
-    ownText: clean?.text,
+    ownText: printed?.text,
     places: cell.places,
   };
 }
