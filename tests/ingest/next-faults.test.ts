@@ -68,12 +68,41 @@ test("a misread no % can see, in a footing whose lost cash its tie solves: the p
   );
 });
 
+const REDAMAGED = caseFile("sample-redamage", "release.txt");
+const redamaged: Truth = JSON.parse(caseFile("sample-redamage", "truth.json"));
+
+test("a misread YOY % beside the lost base it compares with: both repaired", () => {
+  // The re-damaged seed prints Internet datacenter services' 1Q00 165,621 on the heading above;
+  // its YOY 195.5 read 295.5 once left the base with no reading and the misread settled.
+  const row = lineOf("STATEMENTS OF OPERATIONS", "Internet datacenter services", REDAMAGED);
+  const out = outcomes(
+    editCell(REDAMAGED, row, 5, () => "295.5"),
+    redamaged
+  );
+  expect(out.filter((o) => o.outcome !== "equal").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
+test("a QOQ % whose sign is lost beside its lost base: never settled as printed", () => {
+  const row = lineOf("STATEMENTS OF OPERATIONS", "Income tax expense (benefit)", REDAMAGED);
+  const damaged = editCell(
+    editCell(REDAMAGED, row, 6, () => ""),
+    row,
+    8,
+    () => "232.4"
+  );
+  const out = outcomes(damaged, redamaged);
+  expect(out.filter((o) => o.outcome === "wrong").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
 test("a negative's parentheses lost beside a misformatted cell of its footing: not solved into the misformatted cell", () => {
   // The re-damaged seed prints Principal payments under capital leases (Mar 31) as "(500 144)";
   // Net increase (decrease) in short-term borrowings' (489,436) read 489,436 once made it
   // (1,479,016), solved freely as if lost.
-  const text = caseFile("sample-redamage", "release.txt");
-  const redamaged: Truth = JSON.parse(caseFile("sample-redamage", "truth.json"));
+  const text = REDAMAGED;
   const row = lineOf(
     "STATEMENTS OF CASH FLOWS",
     "Net increase (decrease) in short-term borrowings",

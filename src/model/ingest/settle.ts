@@ -146,14 +146,12 @@ function widen(
       }
     }
   } else {
-    // With no lost cell, a misformatted one's own USD, % and change cells too: read as printed
-    // they may be misread as well ("123.374" beside a USD 1,032 misread from 1,035).
+    // And the cells' own USD, % and change prints: read as printed they may be misread as well
+    // ("123.374" beside a USD 1,032 misread from 1,035; a lost 165,621 beside a YOY 195.5 read
+    // 295.5).
     const seeds = new Set(lost.length > 0 ? lost : keys);
     for (const c of constraints)
-      if (
-        (c.exact || (lost.length === 0 && c.cells.length <= 3)) &&
-        c.cells.some((k) => seeds.has(k))
-      )
+      if ((c.exact || c.cells.length <= 3) && c.cells.some((k) => seeds.has(k)))
         c.cells.forEach((k) => grid.get(k) && keys.add(k));
   }
   return keys.size > before;
