@@ -68,6 +68,17 @@ test("a misread no % can see, in a footing whose lost cash its tie solves: the p
   );
 });
 
+test("a misread beside a misformatted cell of its footing: the misformatted print is not re-read to absorb it", () => {
+  // The sample prints Equipment sales (Sep 30, 2000) as "124.847"; Systems integration revenues'
+  // 3,000,024 read 3,000,029 once made it 124,842 (a slip of its format's reading), where the
+  // % and change columns see neither.
+  const row = lineOf("STATEMENTS OF OPERATIONS", "Systems integration revenues");
+  const out = outcomes(editCell(TEXT, row, 3, () => "3,000,029"));
+  expect(out.filter((o) => o.outcome === "wrong").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
 const REDAMAGED = caseFile("sample-redamage", "release.txt");
 const redamaged: Truth = JSON.parse(caseFile("sample-redamage", "truth.json"));
 

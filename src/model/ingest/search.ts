@@ -262,6 +262,8 @@ class Search {
       if (pick.origin === "solved" && prints.length > 0 && known) {
         if (prints.some((p) => p.known.value !== null && known.value?.eq(p.known.value))) return;
         if (!misread && !prints.some((p) => used.has(p.source as string))) return;
+        // A misformatted print ("124.847") read with a slip as well is two faults on one cell.
+        if (prints.every((p) => p.origin === "format")) unexplained++;
       }
       for (const c of v.choices) {
         if (c.origin === "above" || c.origin === "below" || !c.source || used.has(c.source))

@@ -459,6 +459,14 @@ function blindTo(c: Constraint, key: string, known: Known, values: Values): bool
   return slipVariants(known).some((v) => c.check((k) => (k === key ? v : values(k))) === "holds");
 }
 
+/** A cell's one print: clean, or misformatted ("124.847"); not two figures run together. */
+function printOf(cell: GridCell): FigureReading | undefined {
+  const [only] = cell.readings;
+  return (
+    cleanReading(cell) ?? (cell.readings.length === 1 && only.fault !== "merged" ? only : undefined)
+  );
+}
+
 /**
  * The other prints whose slip could as well explain a rule's miss that a clean print was re-read
  * to close: read `key` as it prints, and another cell of the rule, solved to close the miss, is
@@ -466,7 +474,8 @@ function blindTo(c: Constraint, key: string, known: Known, values: Values): bool
  * does not say which print the OCR slipped on (a footing that misses by 20,000 beside a
  * Short-term investments of 5,564,644 and an Other current assets of 328,860, each one digit from
  * closing it, whose % of total cannot tell): the re-reading proves nothing, and the other prints
- * are in doubt too. A lost cell has no print to keep, and is not weighed so.
+ * are in doubt too. A lost cell has no print to keep, and is not weighed so; a misformatted one
+ * is read as its format says.
  */
 function slipAlternatives(
   input: { readonly grid: Grid; readonly rules: RulesByCell },
@@ -474,7 +483,7 @@ function slipAlternatives(
   key: string,
   values: Values
 ): { key: string; text: string }[] {
-  const own = cleanReading(input.grid.get(key) as GridCell);
+  const own = printOf(input.grid.get(key) as GridCell);
   if (!own) return [];
   const asPrinted = knownOf(own);
   const kept: Values = (k) => (k === key ? asPrinted : values(k));
@@ -507,7 +516,7 @@ function slipDoubts(
   const whys = new Map<string, string>();
   const others = new Map<string, Unresolved>();
   for (const [key, { pick, text }] of readings) {
-    const own = cleanReading(grid.get(key) as GridCell);
+    const own = printOf(grid.get(key) as GridCell);
     if (proved.has(key) || pick.origin !== "solved" || !own) continue;
     for (const c of constraints) {
       if (!c.cells.includes(key) || c.check(values) === "fails") continue;
