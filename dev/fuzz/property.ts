@@ -112,8 +112,8 @@ function statementNames(s: StatementId): string[] {
 const UNITS = [
   "JPY thousands", "JPY thousand", "thousands", "JPY000", "JPY '000", "JPY k", "yen thousands",
   "JPY millions", "JPY million", "millions", "JPY mn", "JPY m", "JPY mm", "yen millions",
-  "JPY", "yen", "USD thousands", "USD thousand", "USD000", "USD '000", "USD k", "$000",
-  "$ thousands", "USD", "dollars", "US dollars", "USD thousands (as printed)", "USD printed",
+  "JPY", "yen", "USD thousands", "USD thousand", "USD000", "USD '000", "USD k", "US$000",
+  "US$ thousands", "USD", "dollars", "US dollars", "USD thousands (as printed)", "USD printed",
   "printed USD", "USD as printed",
 ]; // prettier-ignore
 const BOUNDS = ["low", "min", "lower", "bottom", "mid", "midpoint", "middle", "mean", "high", "max",

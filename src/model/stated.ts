@@ -6,7 +6,7 @@
  * USD columns, as printed, for `IIJ.PRINTED`.
  */
 import type { Measure, Release, StatedFigure, StatedMeasure } from "../data/types";
-import { periodKey } from "./calendar";
+import { type Period, periodKey, printedDate, quarterEnd, samePeriod } from "./calendar";
 import { Dec } from "./decimal";
 import { isDerived, resolveAnyLine } from "./derived";
 import { invalidValue, isIIJError, notAvailable } from "./errors";
@@ -91,6 +91,17 @@ function choicesFor(entries: readonly StatedEntry[], period: string): string {
   return `Figures stated for ${period}: ${shownList.join(", ")}.`;
 }
 
+const quarters = new WeakMap<IIJModel, Map<string, Period>>();
+
+/** The quarter a stated figure's key ("1Q01") names, as the model reads its releases' keys. */
+function quarterOf(model: IIJModel, key: string): Period {
+  let byKey = quarters.get(model);
+  if (!byKey) quarters.set(model, (byKey = new Map()));
+  let period = byKey.get(key);
+  if (!period) byKey.set(key, (period = model.parsePeriod(key).period));
+  return period;
+}
+
 /** The stated period asked for; an error naming the periods with stated figures. */
 function statedPeriod(
   model: IIJModel,
@@ -99,11 +110,15 @@ function statedPeriod(
   const request = model.parsePeriod(input);
   const key = periodKey(request.period);
   const all = indexOf(model).entries;
-  const forPeriod = all.filter((e) => e.period === key);
+  // By the quarter itself, not its key: "1Q01" is also what 1Q1901 and 1Q2101 print as.
+  const forPeriod = all.filter((e) => samePeriod(quarterOf(model, e.period), request.period));
   if (forPeriod.length === 0) {
     const periods = [...new Set(all.map((e) => e.period))].join(", ") || "none";
+    const p = request.period;
+    const when =
+      p.kind === "quarter" ? `${key} (quarter ended ${printedDate(quarterEnd(p))})` : key;
     throw notAvailable(
-      `No release states figures in its text for ${key}. Periods with stated figures: ${periods}.`
+      `No release states figures in its text for ${when}. Periods with stated figures: ${periods}.`
     );
   }
   return { key, entries: forPeriod, vintage: request.vintage };

@@ -97,6 +97,23 @@ test.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
   }
 );
 
+test.each(["0001-06-30", "FY2101 Q1", "Jun 30, 1901", "Q1 FY1901"])(
+  "%s prints as 1Q01 but is another quarter: no stated figure, and the message says which quarter",
+  (period) => {
+    for (const formula of [
+      `=IIJ.STATED("${period}","Sales personnel expense")`,
+      `=IIJ.SOURCE("${period}","Sales personnel expense")`,
+    ]) {
+      const e = error(formula);
+      expect(e.kind).toBe("#N/A");
+      expect(e.message).not.toMatch(/JPY341|341/);
+    }
+    expect(error(`=IIJ.STATED("${period}","Sales personnel expense")`).message).toMatch(
+      /for 1Q01 \(quarter ended Jun 30, (1|1901|2101)\)/
+    );
+  }
+);
+
 test("a column the release did not print for the row and quarter names what it printed", () => {
   const e = error('=IIJ.PRINTED("1Q00","Total revenues","YoY %")');
   expect(e.kind).toBe("#N/A");
