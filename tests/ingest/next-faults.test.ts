@@ -109,6 +109,19 @@ test("a QOQ % whose sign is lost beside its lost base: never settled as printed"
   );
 });
 
+test('a figure whose leading digit is lost ("00,000") is no 0: never settled as printed', () => {
+  // Proceeds from long-term borrowings (Mar 31) 400,000 read "00,000", in the footing where the
+  // re-damaged seed prints Principal payments under capital leases as "(500 144)".
+  const row = lineOf("STATEMENTS OF CASH FLOWS", "Proceeds from long-term borrowings", REDAMAGED);
+  const out = outcomes(
+    editCell(REDAMAGED, row, 3, () => "00,000"),
+    redamaged
+  );
+  expect(out.filter((o) => o.outcome === "wrong").map((o) => `${o.where}: ${o.printed}`)).toEqual(
+    []
+  );
+});
+
 test("a negative's parentheses lost beside a misformatted cell of its footing: not solved into the misformatted cell", () => {
   // The re-damaged seed prints Principal payments under capital leases (Mar 31) as "(500 144)";
   // Net increase (decrease) in short-term borrowings' (489,436) read 489,436 once made it

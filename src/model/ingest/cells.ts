@@ -28,7 +28,12 @@ export type CellReading =
   | { readonly kind: "noise"; readonly text: string }
   | { readonly kind: "figure"; readonly readings: readonly FigureReading[] };
 
+/** A whole part that starts with a 0 and goes on ("00,000", "05"): no figure is printed so. */
+const LEADING_ZERO = /^[(-]?\s*[$¥]?0[\d,]/;
+
 function asPrinted(text: string): FigureReading | null {
+  // The OCR lost the digit before it: the cell's figure is lost, not 0 or 5.
+  if (LEADING_ZERO.test(text.trim())) return null;
   try {
     const v = readPrinted(text);
     if (v.kind === "number") return { text, value: v.value, places: v.places };
