@@ -14,7 +14,7 @@ import {
   formulaFor,
   invalidValue,
   isIIJError,
-  periodKey,
+  isStatedFor,
   searchItems,
   searchStated,
   statedCitation,
@@ -244,9 +244,10 @@ export function findStatedWithValues(
 ): FoundStated[] {
   if (query.trim() === "") return [];
   const { period, limit = FIND_DEFAULT_LIMIT } = options;
-  const key = period === undefined ? null : periodKey(model.parsePeriod(period).period);
+  // By the quarter itself, not its key: "1Q01" is also what 1Q1901 prints as.
+  const asked = period === undefined ? null : model.parsePeriod(period).period;
   return searchStated(model, query, Number.MAX_SAFE_INTEGER)
-    .filter((hit) => key === null || hit.entry.period === key)
+    .filter((hit) => asked === null || isStatedFor(model, hit.entry, asked))
     .slice(0, limit)
     .map((hit) => {
       const { figure, period: quarter } = hit.entry;

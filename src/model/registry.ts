@@ -93,7 +93,14 @@ export function releasePartXml(release: Release): string {
   );
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+// A Map: the entity names come from the workbook's text, and "&constructor;" names nothing.
+const ENTITIES = new Map([
+  ["amp", "&"],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
 
 /** XML text content: character references, the five entities and CDATA sections resolved. */
 function unescapeXml(text: string): string {
@@ -103,7 +110,7 @@ function unescapeXml(text: string): string {
       piece.startsWith("<![CDATA[")
         ? piece.slice(9, -3)
         : piece.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-            if (name[0] !== "#") return ENTITIES[name] ?? whole;
+            if (name[0] !== "#") return ENTITIES.get(name) ?? whole;
             const code =
               name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1);
             return String.fromCodePoint(code);

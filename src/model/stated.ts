@@ -91,15 +91,9 @@ function choicesFor(entries: readonly StatedEntry[], period: string): string {
   return `Figures stated for ${period}: ${shownList.join(", ")}.`;
 }
 
-const quarters = new WeakMap<IIJModel, Map<string, Period>>();
-
-/** The quarter a stated figure's key ("1Q01") names, as the model reads its releases' keys. */
-function quarterOf(model: IIJModel, key: string): Period {
-  let byKey = quarters.get(model);
-  if (!byKey) quarters.set(model, (byKey = new Map()));
-  let period = byKey.get(key);
-  if (!period) byKey.set(key, (period = model.parsePeriod(key).period));
-  return period;
+/** Whether a stated figure's key ("1Q01") names `period`, as the model reads its releases' keys. */
+export function isStatedFor(model: IIJModel, entry: StatedEntry, period: Period): boolean {
+  return samePeriod(model.parsePeriod(entry.period).period, period);
 }
 
 /** The stated period asked for; an error naming the periods with stated figures. */
@@ -111,7 +105,7 @@ function statedPeriod(
   const key = periodKey(request.period);
   const all = indexOf(model).entries;
   // By the quarter itself, not its key: "1Q01" is also what 1Q1901 and 1Q2101 print as.
-  const forPeriod = all.filter((e) => samePeriod(quarterOf(model, e.period), request.period));
+  const forPeriod = all.filter((e) => isStatedFor(model, e, request.period));
   if (forPeriod.length === 0) {
     const periods = [...new Set(all.map((e) => e.period))].join(", ") || "none";
     const p = request.period;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RELEASE_2001_08_14 } from "../../src/data/releases/2001-08-14-1q01";
 import type { Release } from "../../src/data/types";
-import { evaluateFormula } from "../../src/functions/formula-text";
+import { evaluateFormula, findStatedWithValues } from "../../src/functions/formula-text";
 import { invoke } from "../../src/functions/library";
 import { IIJModel, defaultModel, isIIJError, statedSource } from "../../src/model";
 import { ingestRelease } from "../../src/model/ingest";
@@ -113,6 +113,15 @@ test.each(["0001-06-30", "FY2101 Q1", "Jun 30, 1901", "Q1 FY1901"])(
     );
   }
 );
+
+test("find lists a stated figure for the quarter asked, not for another that prints the same key", () => {
+  const model = defaultModel();
+  const labels = (period: string) =>
+    findStatedWithValues(model, "sales personnel", { period }).map((f) => f.label);
+  expect(labels("1Q01")).toContain("Sales personnel expense");
+  expect(labels("FY2101 Q1")).toEqual([]);
+  expect(labels("Jun 30, 1901")).toEqual([]);
+});
 
 test("a column the release did not print for the row and quarter names what it printed", () => {
   const e = error('=IIJ.PRINTED("1Q00","Total revenues","YoY %")');

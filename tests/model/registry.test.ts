@@ -161,6 +161,12 @@ describe("a release's Custom XML part", () => {
     expect(releaseFromPartXml(xml)).toEqual({ release: next });
   });
 
+  test("an entity named like an object's member (&constructor;) is no entity: kept as written", () => {
+    const xml = releasePartXml({ ...next, title: "__T__" }).replace("__T__", "&constructor;");
+    const read = releaseFromPartXml(xml);
+    expect("release" in read && read.release.title).toBe("&constructor;");
+  });
+
   test.each([
     ["<other/>", /no release element/],
     ['<release xmlns="urn:else">{}</release>', /not in the namespace urn:iij-model:release:v1/],
