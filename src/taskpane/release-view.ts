@@ -175,7 +175,12 @@ function setBusy(state: State, busy: boolean): void {
     button.disabled = busy;
     button.setAttribute("aria-busy", String(busy));
   }
-  if (!busy) state.view.ingest.disabled = state.view.text.value.trim() === "";
+  syncIngest(state);
+}
+
+/** Ingest runs when nothing is being stored and there is text to read. */
+function syncIngest(state: State): void {
+  state.view.ingest.disabled = state.busy || state.view.text.value.trim() === "";
 }
 
 /** The stored releases, each with its Remove button. */
@@ -276,8 +281,10 @@ function readFile(state: State): void {
   const reader = new FileReader();
   reader.addEventListener("load", () => {
     state.view.text.value = String(reader.result ?? "");
-    state.view.ingest.disabled = state.view.text.value.trim() === "";
-    ingestText(state, file.name);
+    syncIngest(state);
+    // A file picked while a release is stored waits in the box: reading it now would drop the
+    // reading being stored.
+    if (!state.busy) ingestText(state, file.name);
   });
   reader.addEventListener("error", () =>
     state.host.setStatus(`Could not read ${file.name}: ${reasonOf(reader.error)}`, "error")
@@ -311,8 +318,8 @@ export function setUpAddRelease(host: ReleaseViewHost): void {
   };
   const state: State = { host, view, read: null, replace: false, busy: false };
   view.text.addEventListener("input", () => {
-    view.ingest.disabled = state.busy || view.text.value.trim() === "";
-    if (state.read) forget(state);
+    syncIngest(state);
+    if (state.read && !state.busy) forget(state);
   });
   view.ingest.addEventListener("click", () => ingestText(state));
   view.add.addEventListener("click", () => void addRelease(state));
