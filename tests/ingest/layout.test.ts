@@ -96,6 +96,11 @@ describe.each([
     put
   );
   const result = ingestRelease(text);
+  test("keeps its notes after the table: the rate is read from each statement's note", () => {
+    expect(result.release?.rate.printed).toBe(bundled.rate.printed);
+    expect(bundled.rate.printed).toMatch(/\(Note \(1\) to each statement\)$/);
+  });
+
   test("is read whole: every row after the break is there, settled as the bundled data", () => {
     expect(table(result.release, "INCOME").rows.map((r) => r.id)).toEqual(
       table(bundled, "INCOME").rows.map((r) => r.id)

@@ -73,6 +73,8 @@ export function locateStatements(
   const places: StatementPlace[] = [];
   let appendix = 0;
   let searchFrom = 0;
+  const titleAfter = (at: number) =>
+    titles.find((t) => t.line.index > at)?.line.index ?? lines.length;
   titles.forEach(({ line, statement }, i) => {
     const block = blocks.find((b) => b.first > line.index);
     const nextTitle = titles[i + 1]?.line.index ?? lines.length;
@@ -95,7 +97,9 @@ export function locateStatements(
       heading,
       block: joined,
       parts,
-      notes: lines.slice(joined.last + 1, Math.max(nextTitle, joined.last + 1)).map((l) => l.text),
+      // The notes run to the next statement's title after the table: a title printed again on
+      // the page the table continues on is inside it.
+      notes: lines.slice(joined.last + 1, titleAfter(joined.last)).map((l) => l.text),
       page: `Appendix ${appendix}`,
     });
   });

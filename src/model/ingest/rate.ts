@@ -110,8 +110,10 @@ function settledReading(
   for (const r of read) counts.set(r.jpyPerUsd, (counts.get(r.jpyPerUsd) ?? 0) + 1);
   const printed = [...counts].sort((a, b) => b[1] - a[1])[0][0];
   const asPrinted = score(printed);
-  const others = read.filter((r) => r.jpyPerUsd === printed).length;
-  if (fits(asPrinted) || asPrinted.holds === 0)
+  // No USD figure to hold the rate against: the notes' rate stands, and nothing is repaired.
+  if (asPrinted.holds === 0) return { rate: printed };
+  const others = counts.get(printed) as number;
+  if (fits(asPrinted))
     return {
       rate: printed,
       why: `the other notes print ${printed} (${others} of ${read.length}), and at ${printed} the USD column translates: ${asPrinted.holds} of ${asPrinted.holds + asPrinted.fails} figures hold.`,
